@@ -1,0 +1,1 @@
+export { createUserService, type PublicProfile, type UserService } from './user-service.js';

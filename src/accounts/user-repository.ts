@@ -1,0 +1,37 @@
+import type { Db } from '../db/dialect.js';
+
+/** Columns safe to show: never the password hash. */
+const publicColumns = ['id', 'email', 'name', 'slug', 'role', 'bio', 'is_active', 'created_at'] as const;
+
+export function createUserRepository(db: Db) {
+  return {
+    findBySlug(slug: string) {
+      return db.selectFrom('app_user').select(publicColumns).where('slug', '=', slug).executeTakeFirst();
+    },
+    findByEmail(email: string) {
+      return db.selectFrom('app_user').select(publicColumns).where('email', '=', email).executeTakeFirst();
+    },
+    async slugTaken(slug: string): Promise<boolean> {
+      return (await db.selectFrom('app_user').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+    },
+    async insert(values: { email: string; name: string; slug: string; role: string; passwordHash: string; createdAt: string }): Promise<number> {
+      const row = await db
+        .insertInto('app_user')
+        .values({
+          email: values.email,
+          name: values.name,
+          slug: values.slug,
+          role: values.role,
+          password_hash: values.passwordHash,
+          created_at: values.createdAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async count(): Promise<number> {
+      const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}

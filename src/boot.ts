@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { createUserService, type UserService } from './accounts/index.js';
+import { type AuditService, createAuditService } from './audit/index.js';
+import type { Config } from './config/schema.js';
+import { type ContentServices, createContentServices } from './content/index.js';
+import { connectDatabase } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import type { Database } from './db/schema.js';
+import { type ChangeNotifier, createChangeNotifier } from './shared/change-notifier.js';
+import { type Clock, systemClock } from './shared/clock.js';
+import { BroadsheetError, UnavailableError } from './shared/errors.js';
+import { createLogger, type Logger } from './shared/logger.js';
+
+/** Everything the web server, the CLI, jobs and tests share: built once, in one place. */
+export interface AppContext {
+  config: Readonly<Config>;
+  /** Public address of the site, without a trailing slash. */
+  baseUrl: string;
+  secret: string;
+  log: Logger;
+  db: Kysely<Database>;
+  clock: Clock;
+  changes: ChangeNotifier;
+  audit: AuditService;
+  content: ContentServices;
+  users: UserService;
+  close(): Promise<void>;
+}
+
+export interface BootOptions {
+  config: Readonly<Config>;
+  log?: Logger;
+  clock?: Clock;
+  /** PostgreSQL schema to use (tests isolate each file in its own). */
+  schema?: string;
+}
+
+/** Connects, migrates and wires the services. Throws a BroadsheetError naming what failed. */
+export async function boot(options: BootOptions): Promise<AppContext> {
+  const { config } = options;
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const db = await connectDatabase(config.databaseUrl, { schema: options.schema });
+  try {
+    const outcome = await migrateToLatest(db);
+    if (outcome.failed) {
+      throw new UnavailableError('MIGRATION_FAILED', `Migration ${outcome.failed.name} failed and was rolled back: ${outcome.failed.error.message}`, {
+        cause: outcome.failed.error,
+      });
+    }
+    if (outcome.applied.length) log.info({ applied: outcome.applied }, 'database migrated');
+  } catch (error) {
+    await db.destroy();
+    if (error instanceof BroadsheetError) throw error;
+    throw new UnavailableError('DATABASE_UNAVAILABLE', `Cannot prepare the database: ${(error as Error).message}`, { cause: error });
+  }
+
+  const baseUrl = (config.baseUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+  const changes = createChangeNotifier();
+  const audit = createAuditService({ db, clock });
+  const content = createContentServices({ db, clock, audit, changes, baseUrl });
+  const users = createUserService({ db, clock, audit });
+  const secret = config.secret ?? (await storedSecret(content));
+
+  return {
+    config,
+    baseUrl,
+    secret,
+    log,
+    db,
+    clock,
+    changes,
+    audit,
+    content,
+    users,
+    close: () => db.destroy(),
+  };
+}
+
+/** The signing secret generated on first start and kept in the database for later ones. */
+async function storedSecret(content: ContentServices): Promise<string> {
+  const existing = await content.settings.readInternal('secret');
+  if (existing) return existing;
+  const secret = randomBytes(32).toString('base64url');
+  await content.settings.writeInternal('secret', secret);
+  return secret;
+}

@@ -1,0 +1,235 @@
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { Db } from '../db/dialect.js';
+import type { Database } from '../db/schema.js';
+
+/** Filters for public lists; every list only ever returns publicly visible articles. */
+export interface PublishedFilter {
+  now: string;
+  sectionIds?: number[];
+  tagId?: number;
+  sourceId?: number;
+  authorId?: number;
+  excludeIds?: number[];
+  since?: string;
+}
+
+export interface ArticleRow {
+  id: number;
+  slug: string;
+  title: string;
+  excerpt: string;
+  status: string;
+  section_id: number;
+  source_id: number | null;
+  source_slug: string | null;
+  source_name: string | null;
+  source_homepage: string | null;
+  source_attribution: string | null;
+  author_id: number | null;
+  author_slug: string | null;
+  author_name: string | null;
+  original_url: string | null;
+  original_publisher: string | null;
+  comments_enabled: number;
+  published_at: string | null;
+  updated_at: string;
+  created_at: string;
+}
+
+export interface ArticleFullRow extends ArticleRow {
+  body: string;
+  body_format: string;
+  body_html: string;
+  feed_guid: string | null;
+  version: number;
+}
+
+export interface ArticleWrite {
+  slug: string;
+  title: string;
+  excerpt: string;
+  body: string;
+  body_format: string;
+  body_html: string;
+  section_id: number;
+  author_id: number | null;
+  source_id: number | null;
+  original_url: string | null;
+  original_publisher: string | null;
+  feed_guid: string | null;
+  status: string;
+  comments_enabled: number;
+  published_at: string | null;
+  updated_at: string;
+}
+
+function summarySelect(db: Db) {
+  // Author columns are the public profile only: app_user also holds email and password hash.
+  return db
+    .selectFrom('article')
+    .leftJoin('source', 'source.id', 'article.source_id')
+    .leftJoin('app_user', 'app_user.id', 'article.author_id')
+    .select([
+      'article.id',
+      'article.slug',
+      'article.title',
+      'article.excerpt',
+      'article.status',
+      'article.section_id',
+      'article.source_id',
+      'source.slug as source_slug',
+      'source.name as source_name',
+      'source.homepage as source_homepage',
+      'source.attribution_template as source_attribution',
+      'article.author_id',
+      'app_user.slug as author_slug',
+      'app_user.name as author_name',
+      'article.original_url',
+      'article.original_publisher',
+      'article.comments_enabled',
+      'article.published_at',
+      'article.updated_at',
+      'article.created_at',
+    ]);
+}
+
+function visible(eb: ExpressionBuilder<Database, 'article'>, now: string) {
+  return eb.and([eb('article.status', 'in', ['published', 'scheduled']), eb('article.published_at', '<=', now)]);
+}
+
+function applyFilter<O>(query: SelectQueryBuilder<Database, 'article' | 'source' | 'app_user', O>, filter: PublishedFilter) {
+  let q = query.where((eb) => visible(eb, filter.now));
+  if (filter.sectionIds) q = q.where('article.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]);
+  if (filter.sourceId !== undefined) q = q.where('article.source_id', '=', filter.sourceId);
+  if (filter.authorId !== undefined) q = q.where('article.author_id', '=', filter.authorId);
+  if (filter.excludeIds?.length) q = q.where('article.id', 'not in', filter.excludeIds);
+  if (filter.since) q = q.where('article.published_at', '>=', filter.since);
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('article_tag').select('article_tag.tag_id').whereRef('article_tag.article_id', '=', 'article.id').where('article_tag.tag_id', '=', tagId)),
+    );
+  }
+  return q;
+}
+
+export function createArticleRepository(db: Db) {
+  return {
+    findBySlug(slug: string): Promise<ArticleFullRow | undefined> {
+      return summarySelect(db)
+        .select(['article.body', 'article.body_format', 'article.body_html', 'article.feed_guid', 'article.version'])
+        .where('article.slug', '=', slug)
+        .executeTakeFirst();
+    },
+
+    findById(id: number): Promise<ArticleFullRow | undefined> {
+      return summarySelect(db)
+        .select(['article.body', 'article.body_format', 'article.body_html', 'article.feed_guid', 'article.version'])
+        .where('article.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    /** Newest first; `after` continues a keyset page (published_at, id). */
+    listPublished(filter: PublishedFilter, page: { limit: number; offset?: number; after?: { publishedAt: string; id: number } }): Promise<ArticleRow[]> {
+      let q = applyFilter(summarySelect(db), filter);
+      const after = page.after;
+      if (after) {
+        q = q.where((eb) =>
+          eb.or([eb('article.published_at', '<', after.publishedAt), eb.and([eb('article.published_at', '=', after.publishedAt), eb('article.id', '<', after.id)])]),
+        );
+      }
+      return q
+        .orderBy('article.published_at', 'desc')
+        .orderBy('article.id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset ?? 0)
+        .execute();
+    },
+
+    async countPublished(filter: PublishedFilter): Promise<number> {
+      const row = await applyFilter(
+        db.selectFrom('article').leftJoin('source', 'source.id', 'article.source_id').leftJoin('app_user', 'app_user.id', 'article.author_id'),
+        filter,
+      )
+        .select((eb) => eb.fn.countAll<string | number>().as('count'))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
+    /** Visible articles sharing the most tags with this one, newest first among equals. */
+    relatedByTags(articleId: number, tagIds: number[], now: string, limit: number): Promise<ArticleRow[]> {
+      if (tagIds.length === 0) return Promise.resolve([]);
+      return summarySelect(db)
+        .innerJoin('article_tag', 'article_tag.article_id', 'article.id')
+        .where('article_tag.tag_id', 'in', tagIds)
+        .where('article.id', '!=', articleId)
+        .where((eb) => visible(eb, now))
+        .groupBy([
+          'article.id',
+          'source.slug',
+          'source.name',
+          'source.homepage',
+          'source.attribution_template',
+          'app_user.slug',
+          'app_user.name',
+        ])
+        .orderBy((eb) => eb.fn.countAll(), 'desc')
+        .orderBy('article.published_at', 'desc')
+        .limit(limit)
+        .execute();
+    },
+
+    tagsFor(articleIds: number[]) {
+      if (articleIds.length === 0) return Promise.resolve([]);
+      return db
+        .selectFrom('article_tag')
+        .innerJoin('tag', 'tag.id', 'article_tag.tag_id')
+        .select(['article_tag.article_id', 'tag.id', 'tag.slug', 'tag.name'])
+        .where('article_tag.article_id', 'in', articleIds)
+        .orderBy('article_tag.position')
+        .execute();
+    },
+
+    async nextScheduledAfter(now: string): Promise<string | null> {
+      const row = await db
+        .selectFrom('article')
+        .select((eb) => eb.fn.min('published_at').as('next'))
+        .where('status', '=', 'scheduled')
+        .where('published_at', '>', now)
+        .executeTakeFirst();
+      return (row?.next as string | null | undefined) ?? null;
+    },
+
+    async insert(values: ArticleWrite & { created_at: string }): Promise<number> {
+      const row = await db.insertInto('article').values(values).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    /** Optimistic update: only succeeds if the stored version is still `expectedVersion`. */
+    async update(id: number, expectedVersion: number, values: Partial<ArticleWrite>): Promise<boolean> {
+      const result = await db
+        .updateTable('article')
+        .set({ ...values, version: expectedVersion + 1 })
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async slugExists(slug: string): Promise<boolean> {
+      const row = await db.selectFrom('article').select('id').where('slug', '=', slug).executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async replaceTags(articleId: number, tagIds: number[]): Promise<void> {
+      await db.deleteFrom('article_tag').where('article_id', '=', articleId).execute();
+      if (tagIds.length === 0) return;
+      await db
+        .insertInto('article_tag')
+        .values(tagIds.map((tagId, position) => ({ article_id: articleId, tag_id: tagId, position })))
+        .execute();
+    },
+  };
+}
+
+export type ArticleRepository = ReturnType<typeof createArticleRepository>;

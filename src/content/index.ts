@@ -1,0 +1,32 @@
+import type { AuditService } from '../audit/index.js';
+import type { Db } from '../db/dialect.js';
+import type { ChangeNotifier } from '../shared/change-notifier.js';
+import type { Clock } from '../shared/clock.js';
+import { createArticleService } from './article-service.js';
+import { createSectionService } from './section-service.js';
+import { createSettingsService } from './settings-service.js';
+import { createSourceService } from './source-service.js';
+import { createTagService } from './tag-service.js';
+
+export * from './article.js';
+export type { ArticleInput, ArticlePage, ArticleService, ListFilter } from './article-service.js';
+export type { Section } from './section.js';
+export type { SectionService } from './section-service.js';
+export type { SettingsService, SiteSettings } from './settings-service.js';
+export type { Source, SourceService } from './source-service.js';
+export type { TagService } from './tag-service.js';
+
+export function createContentServices(deps: { db: Db; clock: Clock; audit: AuditService; changes: ChangeNotifier; baseUrl: string }) {
+  const sections = createSectionService(deps);
+  const tags = createTagService(deps);
+  const articles = createArticleService({ ...deps, sections, tags });
+  return {
+    sections,
+    tags,
+    articles,
+    sources: createSourceService(deps),
+    settings: createSettingsService(deps),
+  };
+}
+
+export type ContentServices = ReturnType<typeof createContentServices>;

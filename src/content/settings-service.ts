@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { AuditService } from '../audit/index.js';
+import type { Db } from '../db/dialect.js';
+import type { Actor } from '../shared/actor.js';
+import type { ChangeNotifier } from '../shared/change-notifier.js';
+import { InvalidError } from '../shared/errors.js';
+import { createSettingsRepository } from './settings-repository.js';
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Site settings editable at run time (stored in the database, unlike config/ settings). */
+export const siteSettingsSchema = z.object({
+  title: z.string().trim().min(1).max(120).default('Broadsheet'),
+  description: z.string().trim().max(500).default('Independent news, from the wires and our own desk.'),
+  language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or bg').default('en'),
+  timezone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Sofia').default('UTC'),
+  publisherName: z.string().trim().max(120).default(''),
+  articlesPerPage: z.coerce.number().int().min(5).max(100).default(20),
+});
+
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+const settingKeys = Object.keys(siteSettingsSchema.shape) as (keyof SiteSettings)[];
+
+export function createSettingsService(deps: { db: Db; audit: AuditService; changes: ChangeNotifier }) {
+  let cached: SiteSettings | undefined;
+  deps.changes.subscribe((reason) => {
+    if (reason === 'settings') cached = undefined;
+  });
+  return {
+    /** Current settings with defaults filled in; read often, so kept until they change. */
+    async get(): Promise<SiteSettings> {
+      if (cached) return cached;
+      const stored = await createSettingsRepository(deps.db).readAll();
+      const picked = Object.fromEntries(settingKeys.filter((k) => k in stored).map((k) => [k, stored[k]]));
+      const parsed = siteSettingsSchema.safeParse(picked);
+      cached = parsed.success ? parsed.data : siteSettingsSchema.parse({});
+      return cached;
+    },
+
+    async update(actor: Actor, changes: Partial<Record<keyof SiteSettings, string>>): Promise<SiteSettings> {
+      const current = await this.get();
+      const parsed = siteSettingsSchema.safeParse({ ...current, ...changes });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new InvalidError('SETTINGS_INVALID', `${String(issue.path[0])} ${issue.message}`, { details: { field: issue.path[0] } });
+      }
+      await deps.db.transaction().execute(async (trx) => {
+        const repo = createSettingsRepository(trx);
+        for (const key of Object.keys(changes) as (keyof SiteSettings)[]) {
+          if (!settingKeys.includes(key)) continue;
+          await repo.write(key, String(parsed.data[key]));
+        }
+        await deps.audit.record(trx, actor, 'settings.update', { type: 'settings', id: 'site' }, { keys: Object.keys(changes) });
+      });
+      deps.changes.notify('settings');
+      deps.changes.notify('content');
+      return parsed.data;
+    },
+
+    /** Internal values that are not site settings (the generated secret, seed marker). */
+    async readInternal(key: string): Promise<string | undefined> {
+      return (await createSettingsRepository(deps.db).readAll())[`internal.${key}`];
+    },
+    async writeInternal(key: string, value: string, db: Db = deps.db): Promise<void> {
+      await createSettingsRepository(db).write(`internal.${key}`, value);
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { InvalidError, UnavailableError } from '../shared/errors.js';
+import type { Database } from './schema.js';
+
+export interface ConnectOptions {
+  /** PostgreSQL only: a schema to create and put first on the search path (tests use one per file). */
+  schema?: string;
+}
+
+/**
+ * Opens the database named by a URL: `sqlite:PATH` (`sqlite::memory:` for tests) or
+ * `postgres://…`. SQLite runs in WAL mode with foreign keys on; PostgreSQL through a pool.
+ */
+export async function connectDatabase(url: string, options: ConnectOptions = {}): Promise<Kysely<Database>> {
+  if (url.startsWith('sqlite:')) return connectSqlite(url.slice('sqlite:'.length));
+  if (/^postgres(ql)?:\/\//.test(url)) return connectPostgres(url, options);
+  throw new InvalidError('DATABASE_URL_INVALID', `Unsupported database URL "${url}": use sqlite:PATH or postgres://…`);
+}
+
+function connectSqlite(path: string): Kysely<Database> {
+  const file = path === '' || path === ':memory:' ? ':memory:' : resolve(path);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  let database: SQLite.Database;
+  try {
+    database = new SQLite(file);
+  } catch (error) {
+    throw new UnavailableError('DATABASE_UNAVAILABLE', `Cannot open SQLite database ${file}: ${(error as Error).message}`);
+  }
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('synchronous = NORMAL');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+async function connectPostgres(url: string, options: ConnectOptions): Promise<Kysely<Database>> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InvalidError('DATABASE_URL_INVALID', `Invalid PostgreSQL URL "${url}"`);
+  }
+  const schema = options.schema;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new InvalidError('DATABASE_SCHEMA_INVALID', `Invalid schema name ${schema}`);
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect().catch((error: Error) => {
+      throw new UnavailableError('DATABASE_UNAVAILABLE', `Cannot connect to PostgreSQL at ${parsed.host}: ${error.message}`);
+    });
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await admin.end();
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // Fail at start-up with a clear message rather than on the first request.
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new UnavailableError('DATABASE_UNAVAILABLE', `Cannot connect to PostgreSQL at ${parsed.host}: ${(error as Error).message}`);
+  }
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

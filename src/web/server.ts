@@ -1,0 +1,63 @@
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import type { AppContext } from '../boot.js';
+import { registerErrorHandling } from './error-handler.js';
+import { registerMetrics } from './plugins/metrics.js';
+import { createPageCache, type PageCache, sendCachedPage } from './plugins/page-cache.js';
+import { registerContentApi } from './routes/api/content-api.js';
+import { registerFeedRoutes } from './routes/feeds/feeds.js';
+import { registerSitemapRoutes } from './routes/feeds/sitemaps.js';
+import { registerHealthRoute } from './routes/health.js';
+import { registerHomeRoute } from './routes/site/home.js';
+import { registerListRoutes } from './routes/site/lists.js';
+import { registerSectionAndArticleRoutes } from './routes/site/sections-and-articles.js';
+import { createSitePages, stylesheet } from './site-pages.js';
+
+export type BroadsheetServer = FastifyInstance & { pageCache: PageCache };
+
+export interface ServerOptions {
+  /** Log each request (off in tests and benchmarks). */
+  logRequests?: boolean;
+}
+
+/** Builds the Fastify app from an AppContext. Never listens: `serve` and tests decide that. */
+export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<BroadsheetServer> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 500 },
+  });
+  await app.register(formbody);
+
+  const pageCache = createPageCache({
+    enabled: ctx.config.pageCache,
+    changes: ctx.changes,
+    clock: ctx.clock,
+    nextScheduledAfter: (now) => ctx.content.articles.nextScheduledAfter(now),
+  });
+  const pages = createSitePages(ctx, pageCache);
+
+  registerMetrics(app);
+  // Cached pages are answered before routing work, parsing or rendering: the hot path.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    const page = pageCache.get(request.url);
+    if (page) return sendCachedPage(request, reply, page);
+  });
+  registerErrorHandling(app, ctx, pages);
+
+  app.get('/assets/site.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(stylesheet),
+  );
+  registerHealthRoute(app, ctx);
+  registerContentApi(app, ctx);
+  registerFeedRoutes(app, ctx, pages);
+  registerSitemapRoutes(app, ctx, pages);
+  registerHomeRoute(app, ctx, pages);
+  registerListRoutes(app, ctx, pages);
+  registerSectionAndArticleRoutes(app, ctx, pages);
+
+  return Object.assign(app as FastifyInstance, { pageCache });
+}

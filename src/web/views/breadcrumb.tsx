@@ -1,0 +1,34 @@
+export interface Crumb {
+  name: string;
+  /** Site path; the last crumb (the current page) has none. */
+  path?: string;
+}
+
+/** `Home » World » Title`, as a list for screen readers with the separators hidden from them. */
+export function Breadcrumb(props: { crumbs: Crumb[] }) {
+  return (
+    <nav aria-label="Breadcrumb" class="breadcrumb">
+      <ol>
+        {props.crumbs.map((crumb, i) => (
+          <li>
+            {i > 0 && <span aria-hidden="true"> » </span>}
+            {crumb.path && i < props.crumbs.length - 1 ? <a href={crumb.path}>{crumb.name}</a> : <span aria-current="page">{crumb.name}</span>}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function breadcrumbJsonLd(crumbs: Crumb[], baseUrl: string, currentUrl?: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: crumb.name,
+      item: crumb.path ? `${baseUrl}${crumb.path}` : currentUrl,
+    })),
+  };
+}
