@@ -32,8 +32,9 @@ export function createPageCache(deps: {
 }): PageCache {
   const pages = new Map<string, CachedPage>();
   const maxEntries = deps.maxEntries ?? 5000;
-  // undefined: not looked up yet for the current cache contents; null: nothing scheduled.
-  let staleAt: number | null | undefined;
+  // undefined: not looked up for the current contents; 'pending': lookup under way, so nothing
+  // is served (we cannot yet tell whether it is stale); null: nothing is scheduled.
+  let staleAt: number | null | undefined | 'pending';
   let generation = 0;
 
   const clear = () => {
@@ -44,7 +45,7 @@ export function createPageCache(deps: {
   deps.changes.subscribe(clear);
 
   const lookUpStaleAt = () => {
-    staleAt = null;
+    staleAt = 'pending';
     const started = generation;
     deps
       .nextScheduledAfter(deps.clock.now())
@@ -59,7 +60,8 @@ export function createPageCache(deps: {
   return {
     get(key) {
       if (!deps.enabled) return undefined;
-      if (staleAt && deps.clock.now().getTime() >= staleAt) clear();
+      if (staleAt === 'pending') return undefined;
+      if (typeof staleAt === 'number' && deps.clock.now().getTime() >= staleAt) clear();
       return pages.get(key);
     },
     set(key, page) {
