@@ -53,7 +53,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
 
     async publicProfileBySlug(slug: string): Promise<PublicProfile> {
       const row = await users.findBySlug(slug);
-      if (!row || !row.is_active) throw new NotFoundError('AUTHOR_NOT_FOUND', 'No such author');
+      if (!row?.is_active) throw new NotFoundError('AUTHOR_NOT_FOUND', 'No such author');
       return { id: row.id, slug: row.slug, name: row.name, bio: row.bio };
     },
 

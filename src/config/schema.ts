@@ -54,7 +54,7 @@ export const settingDocs: SettingDoc[] = [
     key: 'secret',
     env: 'BROADSHEET_SECRET',
     default: 'generated on first start and stored in the database',
-    doc: 'Signs cookies and form tokens; at least 16 characters. Set it when several processes share a database only if you want to rotate it.',
+    doc: 'Signs cookies and form tokens (at least 16 characters). Unset, one is generated on first start and kept in the database, so every process sharing it agrees.',
   },
   { key: 'logLevel', env: 'BROADSHEET_LOG_LEVEL', default: 'info', doc: 'pino log level: fatal, error, warn, info, debug, trace or silent.' },
   {

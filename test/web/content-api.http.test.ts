@@ -39,9 +39,10 @@ forEachDatabase('content API', (database) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.app.inject(`/api/v1/articles?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const url: string = `/api/v1/articles?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await t.app.inject(url);
       expect(res.statusCode).toBe(200);
-      const body = res.json();
+      const body: { articles: { slug: string }[]; meta: { nextCursor: string | null } } = res.json();
       seen.push(...body.articles.map((a: { slug: string }) => a.slug));
       cursor = body.meta.nextCursor;
     } while (cursor);

@@ -72,7 +72,7 @@ export function ArticlePage(props: { chrome: SiteChrome; article: Article; secti
           </p>
           {article.source && <Attribution article={article} />}
         </header>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: body_html is produced by renderBody(), which runs the allow-list sanitiser. */}
+        {/* Raw HTML on purpose: body_html is produced by renderBody(), which runs the allow-list sanitiser. */}
         <div class="story-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
         {article.tags.length > 0 && (
           <ul class="hashtags" aria-label="Tags">

@@ -52,7 +52,7 @@ export function Layout(props: { chrome: SiteChrome; meta: PageMeta; children: Co
         <meta name="twitter:title" content={meta.title} />
         {meta.description && <meta name="twitter:description" content={meta.description} />}
         {meta.structuredData?.map((data) => (
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD is serialised by jsonLd(), which escapes <, > and &.
+          // Raw on purpose: jsonLd() escapes <, > and &, so no value can close the script element.
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(data) }} />
         ))}
       </head>
