@@ -1,0 +1,36 @@
+/**
+ * Every spam check — the rules below, the built-in classifier in src/spam, a remote Akismet —
+ * goes through this interface, so the moderation pipeline never knows which one ran.
+ */
+export interface SpamCheckInput {
+  /** The plain text as submitted (trimmed), not the rendered HTML. */
+  content: string;
+  authorName: string;
+  authorEmail: string;
+  authorUrl?: string;
+  ip: string;
+  userAgent?: string;
+  referrer?: string;
+  articleUrl?: string;
+  /** From the signed form token; absent for API submissions without one. */
+  secondsToSubmit?: number;
+  /** The hidden field people cannot see but bots fill in. */
+  honeypotFilled: boolean;
+}
+
+export interface SpamCheckResult {
+  /** 0 = certainly fine, 1 = certainly spam. */
+  score: number;
+  /** Human-readable, for moderators; never shown to the Commenter. */
+  reasons: string[];
+}
+
+export interface SpamChecker {
+  /** May reject or hang; run it through `checkWithTimeout`, which turns both into a value. A checker that can cancel work should honour `signal`. */
+  check(input: SpamCheckInput, options?: { signal?: AbortSignal }): Promise<SpamCheckResult>;
+}
+
+/** The result of running a checker with a deadline: a score, or why there is none. */
+export type SpamCheckOutcome =
+  | { kind: 'checked'; score: number; reasons: string[] }
+  | { kind: 'failed'; reason: string; cause?: unknown };
