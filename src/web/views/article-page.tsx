@@ -56,7 +56,6 @@ export function ArticlePage(props: { chrome: SiteChrome; article: Article; secti
       <article class="story" aria-labelledby="story-title">
         <header class="story-header">
           <h1 id="story-title">{article.title}</h1>
-          {article.excerpt && <p class="standfirst">{article.excerpt}</p>}
           <p class="byline">
             {article.author && (
               <>
