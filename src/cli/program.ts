@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
+import { registerSpamEval } from './commands/spam-eval.js';
 import { registerUser } from './commands/user.js';
 import { exitCodes } from './exit-codes.js';
 
@@ -16,5 +17,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerMigrate(program);
   registerUser(program);
+  const spam = program.command('spam').description('Spam filter: evaluate, train and check');
+  registerSpamEval(spam);
   return program;
 }

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { freePort, runCli, startCli, tempDatabaseUrl } from '../helpers/run-cli.js';
+import { binPath, freePort, runCli, startCli, tempDatabaseUrl } from '../helpers/run-cli.js';
 
 describe('broadsheet CLI', () => {
   it('serve: first start migrates, seeds and prints a one-time login; later starts seed nothing', async () => {
@@ -77,6 +77,18 @@ describe('broadsheet CLI', () => {
     const short = await runCli(['user', 'add', '--email', 'y@example.com', '--role', 'author', '--password-stdin'], { env, input: 'short' });
     expect(short.code).toBe(1);
     expect(short.stderr).toContain('password must be at least 10 characters');
+  });
+
+  it('spam eval reports on a held-out file as JSON, and names the file and line of bad input', async () => {
+    const data = new URL('../../../shared/data/spam/youtube/', import.meta.url).pathname;
+    const ok = await runCli(['spam', 'eval', '--train', `${data}Youtube01-Psy.csv,${data}Youtube02-KatyPerry.csv`, '--test', `${data}Youtube03-LMFAO.csv`, '--json']);
+    expect(ok.code).toBe(0);
+    const report = JSON.parse(ok.stdout);
+    expect(Object.keys(report).sort()).toEqual(['accuracy', 'atFpr1', 'auc', 'confusion', 'f1', 'fpr', 'precision', 'recall']);
+    expect(report.fpr).toBeLessThanOrEqual(0.01);
+    const bad = await runCli(['spam', 'eval', '--train', binPath, '--test', `${data}Youtube03-LMFAO.csv`]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toMatch(new RegExp(`^broadsheet: ${binPath}:1: unknown format`));
   });
 
   it('exits 2 on an unknown command or a missing option', async () => {

@@ -1,0 +1,281 @@
+/**
+ * A comment and its context → a sparse vector in a hashed space of 2^bits slots, so memory
+ * stays bounded whatever the vocabulary. Each feature carries the human reason a moderator
+ * sees when it pushes the score (`word "subscribe"`, `link to bit.ly`, `shouting`).
+ */
+import { fold, isNumber, type Link, skeleton, tokenize } from './tokenize.js';
+
+/** What the classifier is given: the comment and where it came from (Akismet's fields). */
+export interface SpamInput {
+  content: string;
+  authorName?: string;
+  authorEmail?: string;
+  authorUrl?: string;
+  ip?: string;
+  userAgent?: string;
+  referrer?: string;
+  /** URL of the article the comment was posted on. */
+  permalink?: string;
+  /** `comment`, `reply`, `trackback`, `pingback`, … */
+  commentType?: string;
+  /** Seconds between serving the form and receiving it. */
+  secondsToSubmit?: number;
+  /** True when the hidden field that humans never see was filled in. */
+  honeypotFilled?: boolean;
+  extra?: Record<string, string>;
+}
+
+/** Feature groups; a model records which ones it was trained with. */
+export const FEATURE_GROUPS = ['words', 'bigrams', 'chars', 'links', 'shape', 'author', 'meta'] as const;
+export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
+
+export interface FeatureOptions {
+  /** Hash space is 2^bits slots (8…24). */
+  bits: number;
+  groups: readonly FeatureGroup[];
+}
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { bits: 20, groups: FEATURE_GROUPS };
+
+/** Slot indices (each < 2^bits) with values and one reason per entry; same length. */
+export interface FeatureVector {
+  indices: number[];
+  values: number[];
+  reasons: string[];
+}
+
+const SHORTENERS = new Set(['bit.ly', 'goo.gl', 'tinyurl.com', 't.co', 'ow.ly', 'is.gd', 'buff.ly', 'adf.ly', 'cutt.ly', 'rb.gy', 'shorturl.at', 'tiny.cc', 'bit.do', 'v.gd']);
+const SCRIPTED_AGENT = /curl|wget|python|java\/|go-http|libwww|scrapy|httpclient|okhttp|node-fetch|axios|bot\b|spider|crawler/i;
+
+/** FNV-1a over a string, continuing from `h`. */
+export function hashString(s: string, h = 0x811c9dc5): number {
+  let x = h;
+  for (let i = 0; i < s.length; i++) {
+    x ^= s.charCodeAt(i);
+    x = Math.imul(x, 0x01000193);
+  }
+  return x >>> 0;
+}
+
+/** Fibonacci hashing spreads FNV's weak low bits over the top `bits` bits. */
+export function slot(hash: number, bits: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> (32 - bits);
+}
+
+/** The slot of a named feature, e.g. `featureSlot('m:honeypot', 20)`; used for priors. */
+export function featureSlot(key: string, bits: number): number {
+  return slot(hashString(key), bits);
+}
+
+class Builder {
+  readonly vector: FeatureVector = { indices: [], values: [], reasons: [] };
+  private readonly groupStart: number[] = [];
+  constructor(private readonly bits: number) {}
+  begin(): void {
+    this.groupStart.push(this.vector.indices.length);
+  }
+  add(key: string, reason: string, value = 1): void {
+    this.addHash(hashString(key), reason, value);
+  }
+  addHash(hash: number, reason: string, value = 1): void {
+    this.vector.indices.push(slot(hash, this.bits));
+    this.vector.values.push(value);
+    this.vector.reasons.push(reason);
+  }
+  /** Scales the entries added since `begin()` to unit length, so long comments don't shout louder. */
+  normalize(scale = 1): void {
+    const start = this.groupStart.pop() ?? 0;
+    const n = this.vector.values.length - start;
+    if (n === 0) return;
+    let sq = 0;
+    for (let i = start; i < this.vector.values.length; i++) sq += this.vector.values[i] ** 2;
+    const factor = scale / Math.sqrt(sq);
+    for (let i = start; i < this.vector.values.length; i++) this.vector.values[i] *= factor;
+  }
+}
+
+/**
+ * Character n-grams count for less than whole words: at full weight they overfit small
+ * corpora (leave-one-video-out F1 fell from 0.93 to 0.64 on one rotation); 0.3 keeps their
+ * tolerance of misspellings without letting them dominate.
+ */
+const CHAR_SCALE = 0.3;
+
+/** Maps a word to its feature form: long numbers become a length class, so phone numbers generalise. */
+function wordForm(word: string): string {
+  if (!isNumber(word) || word.length <= 4) return word;
+  return word.length <= 6 ? '<num5-6>' : word.length <= 9 ? '<num7-9>' : '<num10+>';
+}
+
+function wordReason(word: string): string {
+  return word.startsWith('<num') ? 'long number' : `word "${word}"`;
+}
+
+/**
+ * Extracts the feature vector of one input. Pure and deterministic; cost is linear in the
+ * text length (words are capped at 400, character n-grams at 40 letters a word).
+ */
+export function extractFeatures(input: SpamInput, options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): FeatureVector {
+  const on = new Set(options.groups);
+  const b = new Builder(options.bits);
+  const tokens = tokenize(input.content ?? '');
+  const words = tokens.words.slice(0, 400).map(wordForm);
+  const reasons = words.map(wordReason);
+
+  if (on.has('words')) {
+    b.begin();
+    const seen = new Set<string>();
+    words.forEach((w, i) => {
+      const sk = skeleton(w);
+      for (const form of sk && sk !== w ? [w, sk] : [w]) {
+        if (seen.has(form)) continue;
+        seen.add(form);
+        b.add(`w:${form}`, reasons[i]);
+      }
+    });
+    b.normalize();
+  }
+  if (on.has('bigrams')) {
+    b.begin();
+    const seen = new Set<string>();
+    for (let i = 1; i < words.length; i++) {
+      const key = `${words[i - 1]} ${words[i]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      b.add(`b:${key}`, `phrase "${key}"`);
+    }
+    b.normalize();
+  }
+  if (on.has('chars')) {
+    b.begin();
+    addCharNgrams(b, words, reasons);
+    b.normalize(CHAR_SCALE);
+  }
+  if (on.has('links')) addLinkFeatures(b, tokens.links, tokens.emailDomains);
+  if (on.has('shape')) addShapeFeatures(b, tokens.rest, words);
+  if (on.has('author')) addAuthorFeatures(b, input);
+  if (on.has('meta')) addMetaFeatures(b, input);
+  return b.vector;
+}
+
+/** Character 3–5-grams of each word's skeleton, padded with `<`/`>` so "v1agra" shares grams with "viagra". */
+function addCharNgrams(b: Builder, words: string[], reasons: string[]): void {
+  const seen = new Set<number>();
+  const base = hashString('c:');
+  words.forEach((w, wi) => {
+    if (w.startsWith('<num')) return;
+    const padded = `<${skeleton(w).slice(0, 40)}>`;
+    for (let n = 3; n <= 5; n++) {
+      for (let i = 0; i + n <= padded.length; i++) {
+        const h = hashString(padded.slice(i, i + n), base ^ n);
+        if (seen.has(h)) continue;
+        seen.add(h);
+        b.addHash(h, reasons[wi]);
+      }
+    }
+  });
+}
+
+function addLinkFeatures(b: Builder, links: Link[], emailDomains: string[]): void {
+  const n = links.length;
+  if (n > 0) b.add(`l:count${Math.min(n, 3)}`, n === 1 ? 'a link' : `${n} links`);
+  for (const link of links.slice(0, 10)) {
+    const reason = `link to ${link.host}`;
+    const labels = link.host.split('.');
+    b.add(`l:host:${link.host}`, reason);
+    b.add(`l:site:${labels.slice(-2).join('.')}`, reason);
+    b.add(`l:tld:${labels[labels.length - 1]}`, reason, 0.5);
+    if (SHORTENERS.has(link.host)) b.add('l:shortener', `link shortener ${link.host}`);
+    if (link.pathWords.length === 0) b.add('l:bare', reason, 0.5);
+    for (const word of link.pathWords) b.add(`l:path:${word}`, reason, 0.3);
+  }
+  for (const domain of emailDomains.slice(0, 5)) {
+    b.add('l:email', 'e-mail address in text');
+    b.add(`l:emaildomain:${domain}`, `e-mail address at ${domain}`, 0.5);
+  }
+}
+
+function addShapeFeatures(b: Builder, rest: string, words: string[]): void {
+  const letters = rest.match(/\p{L}/gu) ?? [];
+  const upper = rest.match(/\p{Lu}/gu) ?? [];
+  if (letters.length >= 8) {
+    const ratio = upper.length / letters.length;
+    if (ratio > 0.6) b.add('s:shout', 'shouting');
+    else if (ratio > 0.3) b.add('s:caps', 'many capitals');
+  }
+  const capsWords = rest.match(/\b\p{Lu}{3,}\b/gu)?.length ?? 0;
+  if (capsWords >= 3) b.add('s:capswords', 'words in capitals');
+  if (/!{2,}/.test(rest)) b.add('s:bangs', 'repeated exclamation marks');
+  if (/\?{2,}/.test(rest)) b.add('s:questions', 'repeated question marks');
+  if (/(.)\1{3,}/u.test(rest)) b.add('s:stretched', 'stretched characters');
+  if (/[$£€]\s?\d|\d\s?(?:[$£€]|usd|eur|gbp)/iu.test(rest)) b.add('s:money', 'money amount');
+  if (/\p{Extended_Pictographic}/u.test(rest)) b.add('s:emoji', 'emoji');
+  if (words.some((w) => skeleton(w) !== w && !w.startsWith('<'))) b.add('s:obfuscated', 'obfuscated spelling');
+  const length = rest.length;
+  b.add(`s:len${Math.min(Math.floor(Math.log2(length + 1)), 10)}`, length < 20 ? 'very short' : 'length', 0.5);
+  if (words.length >= 6) {
+    const distinct = new Set(words).size;
+    if (distinct / words.length < 0.5) b.add('s:repetitive', 'repetition');
+  }
+}
+
+function addAuthorFeatures(b: Builder, input: SpamInput): void {
+  const name = input.authorName?.trim() ?? '';
+  if (name) {
+    if (tokenize(name).links.length > 0) b.add('a:namelink', 'a link as the author name');
+    if (/\d{2,}/.test(name)) b.add('a:namedigits', 'digits in the author name');
+    if (name.length > 25) b.add('a:namelong', 'long author name');
+    if (/^\P{Ll}+$/u.test(name) && /\p{Lu}{3,}/u.test(name)) b.add('a:nameshout', 'author name in capitals');
+  }
+  const email = input.authorEmail?.trim().toLowerCase();
+  const domain = email?.split('@')[1];
+  if (domain) {
+    b.add(`a:emaildomain:${domain}`, `e-mail at ${domain}`);
+    b.add(`a:emailtld:${domain.split('.').pop()}`, `e-mail at ${domain}`, 0.5);
+  }
+  const url = input.authorUrl?.trim();
+  if (url) {
+    const host = tokenize(url).links[0]?.host ?? fold(url);
+    b.add('a:url', 'author website given', 0.5);
+    b.add(`a:urlhost:${host}`, `author website ${host}`);
+  }
+}
+
+/** Keys of the context features that carry prior weights in a fresh model (see model.ts). */
+export const META_KEYS = { honeypot: 'm:honeypot', tooFast: 'm:fast<3', scripted: 'm:ua:scripted' } as const;
+
+function addMetaFeatures(b: Builder, input: SpamInput): void {
+  if (input.honeypotFilled) b.add(META_KEYS.honeypot, 'hidden field filled in');
+  const s = input.secondsToSubmit;
+  if (s !== undefined && Number.isFinite(s)) {
+    if (s < 3) b.add(META_KEYS.tooFast, `submitted ${Math.max(0, Math.round(s))} s after the form was served`);
+    else b.add(`m:time${s < 10 ? '<10' : s < 60 ? '<60' : s < 3600 ? '<3600' : '>3600'}`, 'time taken to write');
+  }
+  if (input.userAgent !== undefined) {
+    const ua = input.userAgent.trim();
+    if (!ua) b.add('m:ua:none', 'no user agent');
+    else if (SCRIPTED_AGENT.test(ua)) b.add(META_KEYS.scripted, 'scripted client');
+    else b.add(`m:ua:${ua.toLowerCase().match(/firefox|edg|chrome|safari|opera|msie|trident/)?.[0] ?? 'other'}`, 'user agent');
+  }
+  if (input.referrer !== undefined && input.permalink) {
+    const ref = hostOf(input.referrer);
+    if (!ref) b.add('m:ref:none', 'no referrer');
+    else if (ref !== hostOf(input.permalink)) b.add(`m:ref:other:${ref}`, `referred from ${ref}`);
+  }
+  if (input.ip) {
+    b.add(`m:ip:${input.ip}`, `address ${input.ip}`);
+    b.add(`m:net:${input.ip.split(/[.:]/).slice(0, 3).join('.')}`, `address range of ${input.ip}`, 0.5);
+  }
+  if (input.commentType) b.add(`m:type:${input.commentType.toLowerCase()}`, `comment type ${input.commentType}`);
+  for (const [key, value] of Object.entries(input.extra ?? {}).slice(0, 20)) {
+    b.add(`m:x:${key}=${value}`, `${key} "${value}"`, 0.5);
+  }
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}

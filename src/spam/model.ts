@@ -1,0 +1,146 @@
+/**
+ * Logistic regression over hashed features, learned by per-coordinate AdaGrad SGD. AdaGrad
+ * gives every slot its own step size: a slot never seen before (a new spam phrase) moves
+ * fast, a well-known one moves slowly, which is what online learning from moderators needs.
+ * L2 shrinkage is applied lazily, only to the slots of the example being learned, so prior
+ * weights on context features that training data never shows (honeypot, too-fast posting)
+ * survive training.
+ */
+import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type FeatureVector, featureSlot, META_KEYS } from './features.js';
+
+export type SpamLabel = 'spam' | 'ham';
+
+export interface LearningOptions {
+  /** AdaGrad base step. */
+  learningRate: number;
+  /** L2 shrinkage per update of a slot. */
+  l2: number;
+}
+
+export const DEFAULT_LEARNING: LearningOptions = { learningRate: 0.5, l2: 1e-3 };
+
+/**
+ * Maps the raw margin to a probability: p = sigmoid(a·margin + b). Fitted on out-of-fold
+ * margins at training time (Platt scaling), so probabilities mean what they say.
+ */
+export interface Calibration {
+  a: number;
+  b: number;
+}
+
+export interface SpamModel {
+  readonly features: FeatureOptions;
+  readonly learning: LearningOptions;
+  weights: Float32Array;
+  /** AdaGrad's sum of squared gradients per slot. */
+  squares: Float32Array;
+  bias: number;
+  biasSquares: number;
+  calibration: Calibration;
+  /**
+   * The spam threshold on the calibrated score chosen from the training data by
+   * cross-validation (best F1 with out-of-fold false-positive rate at most 0.5 %).
+   */
+  threshold: number;
+  /** Number of examples learned, online or in training. */
+  examples: number;
+}
+
+/** Prior weights on context features the shipped data cannot teach; learning may move them. */
+const PRIORS: ReadonlyArray<[string, number]> = [
+  [META_KEYS.honeypot, 6],
+  [META_KEYS.tooFast, 2],
+  [META_KEYS.scripted, 1.5],
+];
+
+/** A fresh model: zero weights except the context priors, identity calibration, threshold 0.5. */
+export function createModel(
+  features: FeatureOptions = DEFAULT_FEATURE_OPTIONS,
+  learning: LearningOptions = DEFAULT_LEARNING,
+): SpamModel {
+  if (!Number.isInteger(features.bits) || features.bits < 8 || features.bits > 24) {
+    throw new RangeError(`bits must be an integer in 8…24, got ${features.bits}`);
+  }
+  const size = 2 ** features.bits;
+  const weights = new Float32Array(size);
+  if (features.groups.includes('meta')) {
+    for (const [key, w] of PRIORS) weights[featureSlot(key, features.bits)] = w;
+  }
+  return {
+    features: { bits: features.bits, groups: [...features.groups] },
+    learning: { ...learning },
+    weights,
+    squares: new Float32Array(size),
+    bias: 0,
+    biasSquares: 0,
+    calibration: { a: 1, b: 0 },
+    threshold: 0.5,
+    examples: 0,
+  };
+}
+
+/** The raw margin (log-odds before calibration). */
+export function margin(model: SpamModel, x: FeatureVector): number {
+  let sum = model.bias;
+  const { weights } = model;
+  for (let i = 0; i < x.indices.length; i++) sum += weights[x.indices[i]] * x.values[i];
+  return sum;
+}
+
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/** Calibrated probability of spam, in [0, 1]. */
+export function probability(model: SpamModel, x: FeatureVector): number {
+  return sigmoid(model.calibration.a * margin(model, x) + model.calibration.b);
+}
+
+/**
+ * One AdaGrad step on the log-loss of one example, in place. `weight` scales the step (class
+ * balancing in batch training). Returns the probability before the step.
+ */
+export function learnOne(model: SpamModel, x: FeatureVector, label: SpamLabel, weight = 1): number {
+  const y = label === 'spam' ? 1 : 0;
+  const p = sigmoid(margin(model, x));
+  const g = (p - y) * weight;
+  const { weights, squares } = model;
+  const { learningRate, l2 } = model.learning;
+  for (let i = 0; i < x.indices.length; i++) {
+    const j = x.indices[i];
+    const grad = g * x.values[i] + l2 * weights[j];
+    if (grad === 0) continue;
+    squares[j] += grad * grad;
+    weights[j] -= (learningRate * grad) / Math.sqrt(squares[j]);
+  }
+  if (g !== 0) {
+    model.biasSquares += g * g;
+    model.bias -= (learningRate * 0.1 * g) / Math.sqrt(model.biasSquares);
+  }
+  model.examples++;
+  return p;
+}
+
+/**
+ * The features that pushed the score toward spam, grouped by their human reason, strongest
+ * first; at most `limit`, and only those adding at least `minimum` to the margin.
+ */
+export function topReasons(model: SpamModel, x: FeatureVector, limit = 5, minimum = 0.15): string[] {
+  const byReason = new Map<string, number>();
+  for (let i = 0; i < x.indices.length; i++) {
+    const c = model.weights[x.indices[i]] * x.values[i];
+    byReason.set(x.reasons[i], (byReason.get(x.reasons[i]) ?? 0) + c);
+  }
+  return [...byReason]
+    .filter(([, c]) => c * model.calibration.a >= minimum)
+    .sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([reason]) => reason);
+}
+
+/** Bytes held by the model's arrays (the bulk of its memory). */
+export function modelBytes(model: SpamModel): number {
+  return model.weights.byteLength + model.squares.byteLength;
+}

@@ -1,0 +1,136 @@
+/**
+ * Text → tokens for the spam features. Plain text in (comment bodies are stored as plain
+ * text); nothing here decodes HTML. Obfuscation is undone in two steps so both the literal
+ * spelling and its de-obfuscated "skeleton" can become features: NFKD folding removes
+ * accents and full-width/stylised letters, and leet digits/symbols map back to letters.
+ */
+
+export interface Link {
+  /** Lower-cased host without a leading `www.`, e.g. `bit.ly`. */
+  host: string;
+  /** Words of the path and query, lower-cased, e.g. `["watch", "v"]`. */
+  pathWords: string[];
+}
+
+export interface Tokens {
+  /** Word tokens as written, lower-cased and folded (`ch4nnel`, `subscribe`, `2nite`). */
+  words: string[];
+  /** Links found in the text, with or without a scheme (`murdev.com`, `http://bit.ly/x`). */
+  links: Link[];
+  /** Domains of e-mail addresses written in the text. */
+  emailDomains: string[];
+  /** The text with links and e-mail addresses removed, NFKC-folded, original case. */
+  rest: string;
+}
+
+// Zero-width and formatting characters are a cheap way to split a word invisibly.
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const COMBINING = /\p{M}+/gu;
+const EMAIL = /[\p{L}\p{N}._%+-]+@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu;
+const SCHEME_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]+/giu;
+// A bare domain needs a known TLD (or a two-letter country code) so "e.g." or "lol.ok" stay words.
+const BARE_DOMAIN =
+  /\b((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|xyz|pl|nl|br|es|it|jp|cn|au|ca|eu|ch|se|no|dk|fi|cz|ro|hu|ua|kr|vn|id|tr|mx|ar|za|nz|ie|be|at|pt|gr|top|online|site|club|shop|link|click|live|app|dev|io|ly|co|me|tv|us|uk|ru|de|fr|in|cc|ws|gl|gd|tk|ml|ga|cf|gq|pw|su))\b(\/[^\s<>"'`)\]]*)?/giu;
+const WORD = /[\p{L}\p{N}]+(?:[@$|!*.'’][\p{L}\p{N}]+)*/gu;
+
+/** Folds a string to lower-case NFKD without combining marks or invisible characters. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING, '').replace(INVISIBLE, '').toLowerCase();
+}
+
+/**
+ * Splits plain text into words, links and e-mail domains. Never throws; empty text gives
+ * empty lists. Single letters spaced out ("f r e e", "v.i.a.g.r.a") are joined into one word.
+ */
+export function tokenize(text: string): Tokens {
+  let rest = text.normalize('NFKC').replace(INVISIBLE, '');
+  const emailDomains: string[] = [];
+  rest = rest.replace(EMAIL, (_m, domain: string) => {
+    emailDomains.push(domain.toLowerCase());
+    return ' ';
+  });
+  const links: Link[] = [];
+  rest = rest.replace(SCHEME_URL, (m) => {
+    const link = parseLink(m);
+    if (link) links.push(link);
+    return ' ';
+  });
+  rest = rest.replace(BARE_DOMAIN, (m) => {
+    const link = parseLink(m);
+    if (link) links.push(link);
+    return ' ';
+  });
+  return { words: joinSpacedLetters(fold(rest).match(WORD) ?? []), links, emailDomains, rest };
+}
+
+function parseLink(raw: string): Link | undefined {
+  const trimmed = raw.replace(/[.,!?;:]+$/u, '');
+  try {
+    const url = new URL(/^https?:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`);
+    const host = url.hostname.toLowerCase().replace(/^www\./, '');
+    if (!host.includes('.')) return undefined;
+    const pathWords = fold(decodeSafe(url.pathname + url.search)).match(/[\p{L}\p{N}]+/gu) ?? [];
+    return { host, pathWords: pathWords.slice(0, 12) };
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function joinSpacedLetters(words: string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length >= 3) out.push(run.join(''));
+    else out.push(...run);
+    run = [];
+  };
+  for (const word of words) {
+    if (word.length === 1 && /\p{L}/u.test(word)) run.push(word);
+    else {
+      flush();
+      out.push(word);
+    }
+  }
+  flush();
+  return out;
+}
+
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '@': 'a',
+  $: 's',
+  '|': 'l',
+  '!': 'i',
+};
+
+/**
+ * The de-obfuscated spelling of a word: leet digits and symbols become letters (only when the
+ * word also has a letter, so "2014" stays a number), other symbols drop, and runs of three or
+ * more equal letters shrink to two ("sooooo" → "soo"). `v1agra` → `viagra`, `ch4nnel` → `channel`.
+ */
+export function skeleton(word: string): string {
+  let out = word;
+  if (/\p{L}/u.test(word) && /[0-9@$|!]/.test(word)) {
+    out = out.replace(/[0-9@$|!]/g, (c) => LEET[c] ?? c);
+  }
+  return out.replace(/[^\p{L}\p{N}]/gu, '').replace(/(\p{L})\1{2,}/gu, '$1$1');
+}
+
+/** True when a word is only digits (a number, a phone number, a year). */
+export function isNumber(word: string): boolean {
+  return /^[0-9]+$/.test(word);
+}

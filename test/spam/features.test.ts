@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { extractFeatures, FEATURE_GROUPS } from '../../src/spam/features.js';
+
+const noisy = {
+  content: `${'BUY NOW!!! cheap v1agra at http://bit.ly/zz '.repeat(50)} call 08452810075 £100 💰 ${'x'.repeat(5000)}`,
+  authorName: 'http://spam.example.com',
+  authorEmail: 'a@mailinator.com',
+  authorUrl: 'https://spam.example.com/page',
+  ip: '203.0.113.9',
+  userAgent: 'curl/8.0',
+  referrer: '',
+  permalink: 'https://news.example.org/world/story',
+  commentType: 'trackback',
+  secondsToSubmit: 1,
+  honeypotFilled: true,
+  extra: { lang: 'en' },
+};
+
+describe('extractFeatures', () => {
+  it.each([8, 12, 16, 20, 24])('keeps every index inside 2^%i slots', (bits) => {
+    const x = extractFeatures(noisy, { bits, groups: FEATURE_GROUPS });
+    expect(x.indices.length).toBeGreaterThan(50);
+    for (const i of x.indices) {
+      expect(Number.isInteger(i)).toBe(true);
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(i).toBeLessThan(2 ** bits);
+    }
+    expect(x.values.length).toBe(x.indices.length);
+    expect(x.reasons.length).toBe(x.indices.length);
+  });
+
+  it('bounds the vector size however long the comment is', () => {
+    const x = extractFeatures({ content: 'word '.repeat(100_000) + Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ') });
+    expect(x.indices.length).toBeLessThan(5000);
+  });
+
+  it('is deterministic and names human reasons', () => {
+    const a = extractFeatures(noisy);
+    expect(extractFeatures(noisy)).toEqual(a);
+    for (const reason of ['link to bit.ly', 'link shortener bit.ly', 'long number', 'money amount', 'a link as the author name', 'e-mail at mailinator.com', 'hidden field filled in', 'scripted client', 'comment type trackback']) {
+      expect(a.reasons).toContain(reason);
+    }
+  });
+
+  it('notices shouting and repetition', () => {
+    const reasons = extractFeatures({ content: 'SUBSCRIBE TO MY CHANNEL SUBSCRIBE SUBSCRIBE SUBSCRIBE SUBSCRIBE SUBSCRIBE SUBSCRIBE SUBSCRIBE NOW' }).reasons;
+    expect(reasons).toContain('shouting');
+    expect(reasons).toContain('repetition');
+    expect(extractFeatures({ content: 'A calm remark about the council budget.' }).reasons).not.toContain('shouting');
+  });
+
+  it('extracts only the groups asked for', () => {
+    const x = extractFeatures(noisy, { bits: 20, groups: ['links'] });
+    expect(x.reasons.every((r) => r.includes('link') || r.includes('e-mail') || r.endsWith('links'))).toBe(true);
+    expect(extractFeatures({ content: '' }, { bits: 20, groups: ['words', 'bigrams', 'chars'] }).indices).toEqual([]);
+  });
+});

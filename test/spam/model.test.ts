@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidError } from '../../src/shared/errors.js';
+import { createClassifier, verdictFor } from '../../src/spam/classifier.js';
+import { loadDefaultModel } from '../../src/spam/default-model.js';
+import { createModel } from '../../src/spam/model.js';
+import { deserializeModel, serializeModel } from '../../src/spam/serialize.js';
+import { type LabelledExample, trainModel } from '../../src/spam/train.js';
+
+const hams = ['great article, thanks', 'I disagree with the second point', 'the mayor should resign', 'nice photos of the match', 'this is a fair summary of the vote', 'what a game last night', 'thanks for the clear explanation', 'my town had the same flood'];
+const spams = ['check out my channel and subscribe', 'cheap pills at http://pills.example.com', 'win a free iphone now, click http://bit.ly/win', 'subscribe to my channel please!!!', 'earn money from home http://cash.example.net', 'FREE GIFT CARDS CLICK HERE NOW', 'visit my page for free followers', 'make $500 a day, see http://rich.example.org'];
+const examples: LabelledExample[] = [
+  ...hams.map((content) => ({ input: { content }, label: 'ham' as const })),
+  ...spams.map((content) => ({ input: { content }, label: 'spam' as const })),
+];
+
+describe('online learning', () => {
+  it('flips a new spam phrase in the shipped model to spam after a few updates', async () => {
+    const classifier = createClassifier(await loadDefaultModel());
+    const novel = { content: 'rolex replicas wholesale from zzq' };
+    const before = classifier.classify(novel).score;
+    expect(before).toBeLessThan(0.5);
+    let updates = 0;
+    while (classifier.classify(novel).score < 0.9 && updates < 10) {
+      classifier.learn({ content: `genuine rolex replicas wholesale from zzq ${updates}` }, 'spam');
+      updates++;
+    }
+    expect(updates).toBeLessThanOrEqual(5);
+    expect(classifier.classify(novel).score).toBeGreaterThan(0.9);
+    expect(classifier.classify(novel).reasons.join(' ')).toMatch(/rolex|replicas|zzq/);
+    expect(classifier.classify({ content: 'the mayor gave a fair summary of the flood' }).score).toBeLessThan(0.2);
+    expect(classifier.model.examples).toBe(6712 * 8 + updates);
+  });
+
+  it('honours the honeypot prior without any training data showing it', () => {
+    const classifier = createClassifier(trainModel(examples, { folds: 0 }));
+    const text = { content: 'what a game last night' };
+    expect(classifier.classify({ ...text, honeypotFilled: true }).score).toBeGreaterThan(classifier.classify(text).score + 0.4);
+    expect(classifier.classify({ ...text, honeypotFilled: true }).reasons[0]).toBe('hidden field filled in');
+  });
+});
+
+describe('serialisation', () => {
+  it('round-trips to identical scores, byte-identical output and resumable learning', () => {
+    const model = trainModel(examples);
+    const buffer = serializeModel(model);
+    const copy = deserializeModel(buffer);
+    const probes = [...hams, ...spams, 'something else entirely', 'v1agra'].map((content) => ({ content }));
+    const a = createClassifier(model);
+    const b = createClassifier(copy);
+    for (const probe of probes) expect(b.classify(probe)).toEqual(a.classify(probe));
+    expect(serializeModel(copy).equals(buffer)).toBe(true);
+    expect(copy.threshold).toBe(model.threshold);
+    a.learn({ content: 'zzq' }, 'spam');
+    b.learn({ content: 'zzq' }, 'spam');
+    expect(Math.abs(b.classify({ content: 'zzq' }).score - a.classify({ content: 'zzq' }).score)).toBeLessThan(1e-3);
+  });
+
+  it('is compact: an untrained model is a few bytes, a trained one far smaller than its arrays', () => {
+    expect(serializeModel(createModel()).length).toBeLessThan(1000);
+    expect(serializeModel(trainModel(examples)).length).toBeLessThan(50_000);
+  });
+
+  it('trains deterministically', () => {
+    expect(serializeModel(trainModel(examples)).equals(serializeModel(trainModel(examples)))).toBe(true);
+  });
+
+  it('refuses bytes that are not a model', () => {
+    expect(() => deserializeModel(Buffer.from('not a model'))).toThrow(InvalidError);
+    const buffer = serializeModel(trainModel(examples));
+    expect(() => deserializeModel(buffer.subarray(0, buffer.length - 10))).toThrow(InvalidError);
+  });
+});
+
+describe('verdictFor', () => {
+  it('maps scores to ham, hold and spam with the caller thresholds', () => {
+    const t = { low: 0.3, high: 0.9 };
+    expect(verdictFor(0.1, t)).toBe('ham');
+    expect(verdictFor(0.3, t)).toBe('hold');
+    expect(verdictFor(0.89, t)).toBe('hold');
+    expect(verdictFor(0.9, t)).toBe('spam');
+    expect(() => verdictFor(0.5, { low: 0.8, high: 0.2 })).toThrow(InvalidError);
+  });
+});

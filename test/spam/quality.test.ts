@@ -1,0 +1,41 @@
+/**
+ * The classifier on the real corpora (a few seconds). SMS meets the product target (F1 ≥ 0.95
+ * with FPR ≤ 1 %). Leave-one-video-out YouTube does NOT reach F1 0.95 (0.90–0.93 measured at
+ * FPR ≤ 1 %; see src/spam/README.md): these floors guard against regressions, not the target.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadDataset, splitExamples } from '../../src/spam/datasets.js';
+import { createClassifier } from '../../src/spam/classifier.js';
+import { loadDefaultModel } from '../../src/spam/default-model.js';
+import { evaluate, evaluateFiles } from '../../src/spam/evaluate.js';
+
+const data = (path: string) => fileURLToPath(new URL(`../../../shared/data/spam/${path}`, import.meta.url));
+const videos = ['Youtube01-Psy', 'Youtube02-KatyPerry', 'Youtube03-LMFAO'].map((v) => data(`youtube/${v}.csv`));
+
+describe('quality on the real corpora', () => {
+  it('meets F1 ≥ 0.95 with FPR ≤ 1 % on SMS, seeded 70/30 split', async () => {
+    const { train, test } = splitExamples(await loadDataset(data('sms/SMSSpamCollection.tsv')), 0.7, 42);
+    const report = evaluate(train, test);
+    expect(report.f1).toBeGreaterThanOrEqual(0.95);
+    expect(report.fpr).toBeLessThanOrEqual(0.01);
+    expect(report.auc).toBeGreaterThan(0.99);
+  });
+
+  it.each([0, 1, 2])('keeps FPR ≤ 1 %% and F1 ≥ 0.89 leaving YouTube video %i out', async (k) => {
+    const report = await evaluateFiles({ train: videos.filter((_, i) => i !== k), test: videos[k] });
+    expect(report.fpr).toBeLessThanOrEqual(0.01);
+    expect(report.f1).toBeGreaterThanOrEqual(0.89);
+    expect(report.auc).toBeGreaterThan(0.95);
+  });
+
+  it('ships a default model that separates obvious cases and explains itself', async () => {
+    const classifier = createClassifier(await loadDefaultModel());
+    const spam = classifier.classify({ content: 'ch3ck out my ch4nnel and SUBSCRIBE!!! http://bit.ly/free-v1agra' });
+    const ham = classifier.classify({ content: 'The council vote was closer than this article suggests.' });
+    expect(spam.score).toBeGreaterThan(0.95);
+    expect(ham.score).toBeLessThan(0.1);
+    expect(spam.reasons.length).toBeGreaterThan(0);
+    expect(spam.reasons.join('; ')).toMatch(/bit\.ly|subscribe|ch4nnel|ch3ck/);
+  });
+});

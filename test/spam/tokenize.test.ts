@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { extractFeatures } from '../../src/spam/features.js';
+import { skeleton, tokenize } from '../../src/spam/tokenize.js';
+
+describe('tokenize', () => {
+  it('undoes leet spelling in the skeleton but leaves numbers alone', () => {
+    expect(skeleton('v1agra')).toBe('viagra');
+    expect(skeleton('ch3ck')).toBe('check');
+    expect(skeleton('ch4nnel')).toBe('channel');
+    expect(skeleton('fr33')).toBe('free');
+    expect(skeleton('$ubscr!be')).toBe('subscribe');
+    expect(skeleton('2014')).toBe('2014');
+    expect(skeleton('soooooo')).toBe('soo');
+  });
+
+  it('folds accents, full-width letters and invisible characters', () => {
+    expect(tokenize('ｖｉａｇｒａ vïagra vi\u200bagra').words).toEqual(['viagra', 'viagra', 'viagra']);
+  });
+
+  it('joins spaced-out and dotted letters into one word', () => {
+    const words = tokenize('get F R E E v.i.a.g.r.a now').words;
+    expect(words).toContain('free');
+    expect(words.map(skeleton)).toContain('viagra');
+    expect(words).toContain('get');
+  });
+
+  it('finds links with and without a scheme, and e-mail addresses', () => {
+    const t = tokenize('see http://bit.ly/AbC?x=1, www.Example.com/watch and murdev.com; mail me@spam.ru. e.g. not a link');
+    expect(t.links.map((l) => l.host)).toEqual(['bit.ly', 'example.com', 'murdev.com', ]);
+    expect(t.links[1].pathWords).toEqual(['watch']);
+    expect(t.emailDomains).toEqual(['spam.ru']);
+    expect(t.words).not.toContain('bit');
+    expect(t.words).toContain('e.g');
+  });
+
+  it('gives "ch3ck out my ch4nnel" the same word features as the plain spelling', () => {
+    const plain = extractFeatures({ content: 'check out my channel' });
+    const obfuscated = extractFeatures({ content: 'ch3ck out my ch4nnel' });
+    const shared = plain.indices.filter((i) => obfuscated.indices.includes(i));
+    expect(shared.length / plain.indices.length).toBeGreaterThan(0.6);
+    expect(obfuscated.reasons).toContain('obfuscated spelling');
+  });
+});
