@@ -4,7 +4,9 @@ import { createUserService, type UserService } from './accounts/index.js';
 import { type AuditService, createAuditService } from './audit/index.js';
 import type { Config } from './config/schema.js';
 import { type ContentServices, createContentServices } from './content/index.js';
+import { startPostgresChangeRelay } from './db/change-relay.js';
 import { connectDatabase } from './db/connect.js';
+import { engineOf } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Database } from './db/schema.js';
 import { type ChangeNotifier, createChangeNotifier } from './shared/change-notifier.js';
@@ -62,6 +64,7 @@ export async function boot(options: BootOptions): Promise<AppContext> {
   const content = createContentServices({ db, clock, audit, changes, baseUrl });
   const users = createUserService({ db, clock, audit });
   const secret = config.secret ?? (await storedSecret(content));
+  const stopRelay = engineOf(db) === 'postgres' ? await startPostgresChangeRelay({ url: config.databaseUrl, schema: options.schema, changes, log }) : undefined;
 
   return {
     config,
@@ -74,7 +77,10 @@ export async function boot(options: BootOptions): Promise<AppContext> {
     audit,
     content,
     users,
-    close: () => db.destroy(),
+    async close() {
+      await stopRelay?.();
+      await db.destroy();
+    },
   };
 }
 
