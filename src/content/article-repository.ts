@@ -1,6 +1,6 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, Insertable, SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/dialect.js';
-import type { Database } from '../db/schema.js';
+import type { ArticleTable, Database } from '../db/schema.js';
 
 /** Filters for public lists; every list only ever returns publicly visible articles. */
 export interface PublishedFilter {
@@ -44,24 +44,8 @@ export interface ArticleFullRow extends ArticleRow {
   version: number;
 }
 
-export interface ArticleWrite {
-  slug: string;
-  title: string;
-  excerpt: string;
-  body: string;
-  body_format: string;
-  body_html: string;
-  section_id: number;
-  author_id: number | null;
-  source_id: number | null;
-  original_url: string | null;
-  original_publisher: string | null;
-  feed_guid: string | null;
-  status: string;
-  comments_enabled: number;
-  published_at: string | null;
-  updated_at: string;
-}
+/** The columns an article write sets; id, version and fingerprint are managed separately. */
+export type ArticleWrite = Omit<Insertable<ArticleTable>, 'id' | 'version' | 'fingerprint' | 'created_at'>;
 
 function summarySelect(db: Db) {
   // Author columns are the public profile only: app_user also holds email and password hash.

@@ -8,7 +8,7 @@ import { ConflictError, InvalidError, NotFoundError } from '../shared/errors.js'
 import { type Cursor, decodeCursor, encodeCursor } from '../shared/pagination.js';
 import { slugify, slugPattern } from '../shared/slug.js';
 import { type Article, type ArticleSummary, articleStatuses, type BodyFormat, type TagRef } from './article.js';
-import { type ArticleFullRow, type ArticleRow, createArticleRepository, type PublishedFilter } from './article-repository.js';
+import { type ArticleFullRow, type ArticleRow, type ArticleWrite, createArticleRepository, type PublishedFilter } from './article-repository.js';
 import { excerptFromHtml, renderBody } from './render-body.js';
 import type { SectionService, SectionTree } from './section-service.js';
 import type { TagService } from './tag-service.js';
@@ -90,15 +90,6 @@ export function createArticleService(deps: { db: Db; clock: Clock; audit: AuditS
     return slug;
   }
 
-  function publicationTime(status: string, requested: Date | null | undefined, now: Date): Date | null {
-    if (status === 'published') return requested ?? now;
-    if (status === 'scheduled') {
-      if (!requested) throw new InvalidError('ARTICLE_SCHEDULE_REQUIRED', 'publishedAt is required to schedule an article');
-      return requested;
-    }
-    return requested ?? null;
-  }
-
   const service = {
     /** Creates an article; tags are created as needed. A scheduled article goes live at its time on its own. */
     async create(actor: Actor, input: ArticleInput): Promise<Article> {
@@ -114,22 +105,7 @@ export function createArticleService(deps: { db: Db; clock: Clock; audit: AuditS
         if (data.slug && (await trxRepo.slugExists(data.slug))) throw new ConflictError('ARTICLE_SLUG_TAKEN', `The slug "${data.slug}" is already used`);
         const slug = data.slug || (await uniqueSlug(trx, data.title));
         const articleId = await trxRepo.insert({
-          slug,
-          title: data.title,
-          excerpt: data.excerpt || excerptFromHtml(bodyHtml),
-          body: data.body,
-          body_format: data.bodyFormat,
-          body_html: bodyHtml,
-          section_id: data.sectionId,
-          author_id: data.authorId ?? null,
-          source_id: data.sourceId ?? null,
-          original_url: data.originalUrl ?? null,
-          original_publisher: data.originalPublisher ?? null,
-          feed_guid: data.feedGuid ?? null,
-          status: data.status,
-          comments_enabled: data.commentsEnabled ? 1 : 0,
-          published_at: publicationTime(data.status, data.publishedAt, now)?.toISOString() ?? null,
-          updated_at: now.toISOString(),
+          ...toWrite(data, { slug, excerpt: data.excerpt || excerptFromHtml(bodyHtml), bodyHtml, now }),
           created_at: now.toISOString(),
         });
         await trxRepo.replaceTags(articleId, await deps.tags.ensure(trx, data.tags));
@@ -174,24 +150,9 @@ export function createArticleService(deps: { db: Db; clock: Clock; audit: AuditS
         const trxRepo = createArticleRepository(trx);
         const slug = data.slug || current.slug;
         if (slug !== current.slug && (await trxRepo.slugExists(slug))) throw new ConflictError('ARTICLE_SLUG_TAKEN', `The slug "${slug}" is already used`);
-        const ok = await trxRepo.update(id, expectedVersion, {
-          slug,
-          title: data.title,
-          excerpt: changes.excerpt !== undefined || changes.body === undefined ? (data.excerpt ?? '') : excerptFromHtml(bodyHtml),
-          body: data.body,
-          body_format: data.bodyFormat,
-          body_html: bodyHtml,
-          section_id: data.sectionId,
-          author_id: data.authorId ?? null,
-          source_id: data.sourceId ?? null,
-          original_url: data.originalUrl ?? null,
-          original_publisher: data.originalPublisher ?? null,
-          feed_guid: data.feedGuid ?? null,
-          status: data.status,
-          comments_enabled: data.commentsEnabled ? 1 : 0,
-          published_at: publicationTime(data.status, data.publishedAt, now)?.toISOString() ?? null,
-          updated_at: now.toISOString(),
-        });
+        // An explicit excerpt is kept; one derived from the old body is derived again.
+        const excerpt = changes.excerpt !== undefined || changes.body === undefined ? (data.excerpt ?? '') : excerptFromHtml(bodyHtml);
+        const ok = await trxRepo.update(id, expectedVersion, toWrite(data, { slug, excerpt, bodyHtml, now }));
         if (!ok) throw new ConflictError('ARTICLE_STALE', 'This article was changed by someone else since you opened it; reload to see their changes.');
         if (changes.tags) await trxRepo.replaceTags(id, await deps.tags.ensure(trx, data.tags));
         await deps.audit.record(trx, actor, 'article.update', { type: 'article', id }, { status: data.status, fields: Object.keys(changes) });
@@ -259,6 +220,37 @@ export function createArticleService(deps: { db: Db; clock: Clock; audit: AuditS
     },
   };
   return service;
+}
+
+function publicationTime(status: string, requested: Date | null | undefined, now: Date): Date | null {
+  if (status === 'published') return requested ?? now;
+  if (status === 'scheduled') {
+    if (!requested) throw new InvalidError('ARTICLE_SCHEDULE_REQUIRED', 'publishedAt is required to schedule an article');
+    return requested;
+  }
+  return requested ?? null;
+}
+
+/** Validated input → the columns an insert or update writes. */
+function toWrite(data: z.output<typeof articleInputSchema>, derived: { slug: string; excerpt: string; bodyHtml: string; now: Date }): ArticleWrite {
+  return {
+    slug: derived.slug,
+    title: data.title,
+    excerpt: derived.excerpt,
+    body: data.body,
+    body_format: data.bodyFormat,
+    body_html: derived.bodyHtml,
+    section_id: data.sectionId,
+    author_id: data.authorId ?? null,
+    source_id: data.sourceId ?? null,
+    original_url: data.originalUrl ?? null,
+    original_publisher: data.originalPublisher ?? null,
+    feed_guid: data.feedGuid ?? null,
+    status: data.status,
+    comments_enabled: data.commentsEnabled ? 1 : 0,
+    published_at: publicationTime(data.status, data.publishedAt, derived.now)?.toISOString() ?? null,
+    updated_at: derived.now.toISOString(),
+  };
 }
 
 function toSummary(row: ArticleRow, tree: SectionTree, tags: TagRef[]): ArticleSummary {
