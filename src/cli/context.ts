@@ -1,5 +1,5 @@
 import { type AppContext, boot } from '../boot.js';
-import { loadConfig } from '../config/load.js';
+import { commandLogLevel, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { createLogger } from '../shared/logger.js';
 
@@ -8,8 +8,8 @@ import { createLogger } from '../shared/logger.js';
  * command's output, runs `use`, and closes the database whatever happens.
  */
 export async function withContext(overrides: Partial<Record<keyof Config, string>>, use: (ctx: AppContext) => Promise<void>): Promise<void> {
-  const config = loadConfig(process.env, overrides);
-  const log = createLogger(process.env.BROADSHEET_LOG_LEVEL ? config.logLevel : 'warn', process.stderr);
+  const config = loadConfig(undefined, overrides);
+  const log = createLogger(commandLogLevel(config), process.stderr);
   const ctx = await boot({ config, log });
   try {
     await use(ctx);

@@ -51,7 +51,10 @@ function readConfigFile(path: string | undefined): Record<string, unknown> {
   }
 }
 
-/** Whether a test database URL for PostgreSQL was given (tests only). */
-export function testPostgresUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env.BROADSHEET_TEST_PG_URL || undefined;
+/**
+ * One-off commands keep their output clean: they log warnings only, unless the operator set
+ * BROADSHEET_LOG_LEVEL explicitly.
+ */
+export function commandLogLevel(config: Readonly<Config>, env: NodeJS.ProcessEnv = process.env): string {
+  return env.BROADSHEET_LOG_LEVEL ? config.logLevel : 'warn';
 }

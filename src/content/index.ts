@@ -10,6 +10,7 @@ import { createTagService } from './tag-service.js';
 
 export * from './article.js';
 export type { ArticleInput, ArticlePage, ArticleService, ListFilter } from './article-service.js';
+export { seedFirstStart } from './seed.js';
 export type { Section } from './section.js';
 export type { SectionService } from './section-service.js';
 export type { SettingsService, SiteSettings } from './settings-service.js';

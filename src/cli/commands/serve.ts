@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type AppContext, boot } from '../../boot.js';
 import { loadConfig } from '../../config/load.js';
-import { seedFirstStart } from '../../content/seed.js';
+import { seedFirstStart } from '../../content/index.js';
 import { systemActor } from '../../shared/actor.js';
 import { UnavailableError } from '../../shared/errors.js';
 import { createLogger } from '../../shared/logger.js';
@@ -16,7 +16,7 @@ export function registerServe(program: Command): void {
     .option('-H, --host <host>', 'interface to listen on (default: BROADSHEET_HOST or 0.0.0.0)')
     .action((options: { port?: string; host?: string }) =>
       runAction(async () => {
-        const config = loadConfig(process.env, { port: options.port, host: options.host });
+        const config = loadConfig(undefined, { port: options.port, host: options.host });
         const log = createLogger(config.logLevel);
         const ctx = await boot({ config, log });
         const firstLogin = await seedFirstStart({ content: ctx.content, users: ctx.users, clock: ctx.clock }, systemActor('first-start'));
