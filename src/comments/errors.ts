@@ -1,4 +1,4 @@
-import { ConflictError, InvalidError, UnavailableError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError, UnavailableError } from '../shared/errors.js';
 
 /** Stable codes of the comments domain; the web layer maps each error's `kind` to a status. */
 export const commentErrorCodes = {
@@ -27,4 +27,25 @@ export function rateLimitUnavailableError(cause: unknown): UnavailableError {
     'Commenting is briefly unavailable. Please try again in a minute.',
     { cause },
   );
+}
+
+export function commentsClosedError(details: Record<string, unknown> = {}): ForbiddenError {
+  return new ForbiddenError('COMMENTS_CLOSED', 'Comments are closed on this article.', { details });
+}
+
+/** The same answer for a filled honeypot and a blocklist rejection, so a bot learns nothing. */
+export function commentRejectedError(details: Record<string, unknown> = {}): ForbiddenError {
+  return new ForbiddenError('COMMENT_REJECTED', 'Your comment could not be accepted.', { details });
+}
+
+export function commentNotFoundError(id: number): NotFoundError {
+  return new NotFoundError('COMMENT_NOT_FOUND', `There is no comment ${id}.`, { details: { id } });
+}
+
+export function moderationForbiddenError(action: string): ForbiddenError {
+  return new ForbiddenError('COMMENTS_FORBIDDEN', 'Your role may not moderate comments or read commenter data.', { details: { action } });
+}
+
+export function statusConflictError(id: number, message: string): ConflictError {
+  return new ConflictError('COMMENT_STATUS_CONFLICT', `Comment ${id} ${message}.`, { details: { id } });
 }

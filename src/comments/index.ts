@@ -47,3 +47,24 @@ export {
 } from './rate-limit.js';
 export { createRedisRateLimiter, type RedisRateLimiterOptions } from './redis-rate-limiter.js';
 export { type DuplicateKeyInput, duplicateCommentHash, normaliseForDuplicate } from './duplicate.js';
+export type { SpamLearner } from './spam-checker.js';
+export type { ApiKeyVerifier, CommentServiceDeps, RateLimiterFactory } from './comment-deps.js';
+export { type CommentService, createCommentService } from './comment-service.js';
+export {
+  type CommentPolicy,
+  type CommentSettings,
+  type CommentSettingsPatch,
+  commentSettingsSchema,
+  commentsOpenFor,
+  defaultCommentSettings,
+  parseCommentSettings,
+} from './comment-settings.js';
+export type { ArticleComments, ArticleCommentsOptions } from './article-comments.js';
+export type { PublicComment, StoredComment } from './stored-comment.js';
+export type { Commenter, SubmitCommentOutcome, SubmitCommentRequest, SubmitError } from './submit-comment.js';
+export { type ModerationAction, moderationActions } from './moderate-comment.js';
+export type { RetentionResult } from './retention.js';
+export type { CommenterExport } from './commenter-data.js';
+export { moderatorRoles, settingsRoles } from './roles.js';
+export { createCommentRateLimits } from './rate-limiter-factory.js';
+export { defaultPrivacyText, privacyText } from './privacy-text.js';

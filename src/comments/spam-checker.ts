@@ -34,3 +34,11 @@ export interface SpamChecker {
 export type SpamCheckOutcome =
   | { kind: 'checked'; score: number; reasons: string[] }
   | { kind: 'failed'; reason: string; cause?: unknown };
+
+/**
+ * Learns from a moderator's decision (spam / not spam): the spam filter stores the example
+ * with its label and updates its model. `source` says where the label came from (`moderator`).
+ */
+export interface SpamLearner {
+  learn(input: SpamCheckInput, label: 'spam' | 'ham', source: string): Promise<void>;
+}

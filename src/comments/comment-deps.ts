@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { AuditService } from '../audit/index.js';
+import type { ContentServices } from '../content/index.js';
+import type { Database } from '../db/schema.js';
+import type { ChangeNotifier } from '../shared/change-notifier.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { Timer } from './check-with-timeout.js';
+import type { RateLimiter, RateLimitRule } from './rate-limit.js';
+import type { SpamChecker, SpamLearner } from './spam-checker.js';
+
+/** Makes the per-IP limiter for the current rules (they are site settings and may change at run time). */
+export type RateLimiterFactory = (rules: readonly RateLimitRule[]) => RateLimiter;
+
+/** Answers whether an API key belongs to a trusted client (which may skip the form's honeypot and timing). */
+export interface ApiKeyVerifier {
+  verify(key: string): Promise<boolean>;
+}
+
+/** Everything the comments service needs, spelled out (see createCommentService). */
+export interface CommentServiceDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  audit: AuditService;
+  content: ContentServices;
+  checker: SpamChecker;
+  learner?: SpamLearner;
+  rateLimiter: RateLimiterFactory;
+  /** Signs form tokens and pending-comment cookies. */
+  secret: string;
+  log: Logger;
+  changes: ChangeNotifier;
+  /** Public address without a trailing slash, for the article URL handed to the spam check. */
+  baseUrl?: string;
+  apiKeys?: ApiKeyVerifier;
+  /** Spam check deadline; default 500 ms. */
+  checkTimeoutMs?: number;
+  timer?: Timer;
+}

@@ -1,0 +1,93 @@
+import { articlePath } from '../content/index.js';
+import type { Actor } from '../shared/actor.js';
+import type { CommentServiceDeps } from './comment-deps.js';
+import { createCommentRepository } from './comment-repository.js';
+import { assertRole, settingsRoles } from './roles.js';
+import { toStoredComment } from './stored-comment.js';
+
+export interface CommenterExport {
+  email: string;
+  exportedAt: string;
+  comments: {
+    id: number;
+    article: { title: string; url: string | null };
+    parentId: number | null;
+    status: string;
+    authorName: string;
+    authorEmail: string;
+    authorUrl: string | null;
+    content: string;
+    ip: string | null;
+    userAgent: string | null;
+    referrer: string | null;
+    createdAt: string;
+    moderatedAt: string | null;
+    spamScore: number | null;
+    spamReasons: string[];
+    flags: string[];
+  }[];
+}
+
+function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Everything stored about the comments written under `email` (matched case-insensitively), for
+ * a Commenter's access request. Owner and admin only (and system actors such as the CLI). The
+ * export itself is audited without the address.
+ */
+export async function exportCommenterData(deps: CommentServiceDeps, actor: Actor, email: string): Promise<CommenterExport> {
+  assertRole(actor, settingsRoles, 'export');
+  const address = normaliseEmail(email);
+  const rows = address === '' ? [] : await createCommentRepository(deps.db).listStoredByEmail(address);
+  const articles = new Map<number, string | null>();
+  for (const row of rows) {
+    if (articles.has(row.article_id)) continue;
+    const article = await deps.content.articles.byId(row.article_id).catch(() => null);
+    articles.set(row.article_id, article ? `${deps.baseUrl ?? ''}${articlePath(article)}` : null);
+  }
+  await deps.audit.record(deps.db, actor, 'comments.export', { type: 'commenter', id: 'by-email' }, { comments: rows.length });
+  return {
+    email: address,
+    exportedAt: deps.clock.now().toISOString(),
+    comments: rows.map(toStoredComment).map((c) => ({
+      id: c.id,
+      article: { title: c.article.title, url: articles.get(c.articleId) ?? null },
+      parentId: c.parentId,
+      status: c.status,
+      authorName: c.authorName,
+      authorEmail: c.authorEmail,
+      authorUrl: c.authorUrl,
+      content: c.content,
+      ip: c.ip,
+      userAgent: c.userAgent,
+      referrer: c.referrer,
+      createdAt: c.createdAt.toISOString(),
+      moderatedAt: c.moderatedAt?.toISOString() ?? null,
+      spamScore: c.spamScore,
+      spamReasons: c.spamReasons,
+      flags: c.flags,
+    })),
+  };
+}
+
+/**
+ * Erases a Commenter's data. By default anonymises every comment under `email`: the text
+ * stays, the name becomes "Anonymous", and email, website, IP, user agent and referrer are
+ * dropped. With `delete`, removes the comments (replies by others move up a level). Audited
+ * with the count only, not the address.
+ */
+export async function eraseCommenterData(deps: CommentServiceDeps, actor: Actor, email: string, options: { delete?: boolean } = {}): Promise<{ count: number; deleted: boolean }> {
+  assertRole(actor, settingsRoles, 'erase');
+  const address = normaliseEmail(email);
+  if (address === '') return { count: 0, deleted: Boolean(options.delete) };
+  const count = await deps.db.transaction().execute(async (trx) => {
+    const repo = createCommentRepository(trx);
+    const n = options.delete ? await repo.deleteWithReparent(await repo.idsByEmail(address)) : await repo.anonymiseByEmail(address);
+    await deps.audit.record(trx, actor, options.delete ? 'comments.erase.delete' : 'comments.erase.anonymise', { type: 'commenter', id: 'by-email' }, { comments: n });
+    return n;
+  });
+  if (count > 0) deps.changes.notify('comments');
+  return { count, deleted: Boolean(options.delete) };
+}
