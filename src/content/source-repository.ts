@@ -1,6 +1,32 @@
 import type { Db } from '../db/dialect.js';
 
-const sourceColumns = ['id', 'slug', 'name', 'homepage', 'feed_url', 'default_section_id', 'policy', 'attribution_template'] as const;
+const sourceColumns = [
+  'id',
+  'slug',
+  'name',
+  'homepage',
+  'feed_url',
+  'default_section_id',
+  'policy',
+  'attribution_template',
+  'rules',
+  'poll_interval_seconds',
+  'is_enabled',
+  'is_local',
+] as const;
+
+/** Columns ingest settings may change after a source is created. */
+export interface SourceSettingsWrite {
+  feed_url?: string | null;
+  homepage?: string | null;
+  default_section_id?: number | null;
+  policy?: string;
+  attribution_template?: string;
+  rules?: string;
+  poll_interval_seconds?: number;
+  is_enabled?: number;
+  is_local?: number;
+}
 
 export function createSourceRepository(db: Db) {
   return {
@@ -22,6 +48,10 @@ export function createSourceRepository(db: Db) {
       policy: string;
       attributionTemplate: string;
       createdAt: string;
+      rules?: string;
+      pollIntervalSeconds?: number;
+      isEnabled?: boolean;
+      isLocal?: boolean;
     }): Promise<number> {
       const row = await db
         .insertInto('source')
@@ -34,10 +64,25 @@ export function createSourceRepository(db: Db) {
           policy: values.policy,
           attribution_template: values.attributionTemplate,
           created_at: values.createdAt,
+          ...(values.rules !== undefined ? { rules: values.rules } : {}),
+          ...(values.pollIntervalSeconds !== undefined ? { poll_interval_seconds: values.pollIntervalSeconds } : {}),
+          ...(values.isEnabled !== undefined ? { is_enabled: values.isEnabled ? 1 : 0 } : {}),
+          ...(values.isLocal !== undefined ? { is_local: values.isLocal ? 1 : 0 } : {}),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
+    },
+    findById(id: number) {
+      return db.selectFrom('source').select(sourceColumns).where('id', '=', id).executeTakeFirst();
+    },
+    async updateSettings(id: number, values: SourceSettingsWrite): Promise<void> {
+      await db.updateTable('source').set(values).where('id', '=', id).execute();
+    },
+    /** Articles keep their text; their source link is cleared by the foreign key. */
+    async remove(id: number): Promise<boolean> {
+      const result = await db.deleteFrom('source').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
     },
   };
 }

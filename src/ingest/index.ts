@@ -23,3 +23,16 @@ export {
   safeFetch,
 } from './safe-fetch.js';
 export { type SuggestTagsOptions, suggestTags, type TagStyle, tagKey } from './tagging.js';
+export type { ItemOutcome, NearDuplicatePolicy } from './file-story.js';
+export {
+  createIngestService,
+  type FeedPreview,
+  type IngestService,
+  type IngestServiceDeps,
+  type PreviewItem,
+  type RunProgress,
+  type RunSummary,
+  type SourceStatus,
+} from './ingest-service.js';
+export { backoffMs, POLL_LEASE_MS, type PollCounts, type PollResult } from './poll-source.js';
+export { sectionForItem } from './section-rules.js';
