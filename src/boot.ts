@@ -2,17 +2,23 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { createUserService, type UserService } from './accounts/index.js';
 import { type AuditService, createAuditService } from './audit/index.js';
+import { type CommentService, createCommentRateLimits, createCommentService } from './comments/index.js';
 import type { Config } from './config/schema.js';
 import { type ContentServices, createContentServices } from './content/index.js';
 import { startPostgresChangeRelay } from './db/change-relay.js';
 import { connectDatabase } from './db/connect.js';
 import { engineOf } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { createIngestService, type IngestService } from './ingest/index.js';
 import type { Database } from './db/schema.js';
 import { type ChangeNotifier, createChangeNotifier } from './shared/change-notifier.js';
 import { type Clock, systemClock } from './shared/clock.js';
+import type { Scheduler } from './jobs/scheduler.js';
+import { createPgBossScheduler } from './jobs/pg-boss-scheduler.js';
+import { createTimerScheduler } from './jobs/timer-scheduler.js';
 import { BroadsheetError, UnavailableError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { createAkismetKeyVerifier, createClassifierSpamChecker, createClassifierSpamLearner, createSpamServices, type SpamServices } from './spam/index.js';
 
 /** Everything the web server, the CLI, jobs and tests share: built once, in one place. */
 export interface AppContext {
@@ -27,6 +33,14 @@ export interface AppContext {
   audit: AuditService;
   content: ContentServices;
   users: UserService;
+  /** Reader comments: submission, threads, moderation, retention, commenter data. */
+  comments: CommentService;
+  /** Repeating background work; started by the process that serves (see web/server.ts). */
+  jobs: Scheduler;
+  /** The site's spam filter (model, examples, learning) and its Akismet-compatible API. */
+  spam: SpamServices;
+  /** Wire ingest: polls sources' feeds and files their items. Polling itself is started by `serve`. */
+  ingest: IngestService;
   close(): Promise<void>;
 }
 
@@ -63,7 +77,31 @@ export async function boot(options: BootOptions): Promise<AppContext> {
   const audit = createAuditService({ db, clock });
   const content = createContentServices({ db, clock, audit, changes, baseUrl });
   const users = createUserService({ db, clock, audit });
+  const spam = createSpamServices({ db, clock, log: log.child({ module: 'spam' }) });
+  const ingest = createIngestService({ db, content, clock, log, changes, allowPrivateFeeds: config.allowPrivateFeeds });
   const secret = config.secret ?? (await storedSecret(content));
+  const commentRateLimits = createCommentRateLimits({ redisUrl: config.redisUrl, clock, log });
+  const comments = createCommentService({
+    db,
+    clock,
+    audit,
+    content,
+    // Our own classifier scores every comment; moderators' spam / not-spam decisions teach it.
+    checker: createClassifierSpamChecker(spam),
+    learner: createClassifierSpamLearner(spam),
+    // API clients holding an Akismet-compatible key may post without the form's token and honeypot.
+    apiKeys: createAkismetKeyVerifier(spam.akismet.keys),
+    rateLimiter: commentRateLimits.limiterFor,
+    secret,
+    log: log.child({ module: 'comments' }),
+    changes,
+    baseUrl,
+  });
+  // PostgreSQL may have several processes: pg-boss runs each round of a job in exactly one.
+  const jobs =
+    engineOf(db) === 'postgres'
+      ? createPgBossScheduler({ connectionString: config.databaseUrl, schema: options.schema ? `${options.schema}_jobs` : 'broadsheet_jobs', log: log.child({ module: 'jobs' }) })
+      : createTimerScheduler({ log: log.child({ module: 'jobs' }) });
   const stopRelay = engineOf(db) === 'postgres' ? await startPostgresChangeRelay({ url: config.databaseUrl, schema: options.schema, changes, log }) : undefined;
 
   return {
@@ -77,8 +115,16 @@ export async function boot(options: BootOptions): Promise<AppContext> {
     audit,
     content,
     users,
+    comments,
+    jobs,
+    spam,
+    ingest,
     async close() {
       await stopRelay?.();
+      // Unsaved online learning is written before the connection goes.
+      await spam.close().catch((error) => log.error({ err: error, module: 'spam' }, 'saving the spam model on close failed'));
+      await jobs.stop();
+      await commentRateLimits.close();
       await db.destroy();
     },
   };

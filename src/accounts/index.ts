@@ -1,1 +1,1 @@
-export { createUserService, type PublicProfile, type UserService } from './user-service.js';
+export { createUserService, type PublicProfile, type StaffIdentity, type UserService } from './user-service.js';

@@ -8,6 +8,10 @@ export function createUserRepository(db: Db) {
     findBySlug(slug: string) {
       return db.selectFrom('app_user').select(publicColumns).where('slug', '=', slug).executeTakeFirst();
     },
+    /** For sign-in only: the one query that reads the password hash. */
+    findForLogin(email: string) {
+      return db.selectFrom('app_user').select(['id', 'email', 'name', 'role', 'is_active', 'password_hash']).where('email', '=', email).executeTakeFirst();
+    },
     findByEmail(email: string) {
       return db.selectFrom('app_user').select(publicColumns).where('email', '=', email).executeTakeFirst();
     },

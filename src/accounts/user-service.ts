@@ -6,7 +6,7 @@ import { roles } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { ConflictError, InvalidError, NotFoundError } from '../shared/errors.js';
 import { slugify } from '../shared/slug.js';
-import { generatePassword, hashPassword } from './password.js';
+import { generatePassword, hashPassword, verifyPassword } from './password.js';
 import { createUserRepository } from './user-repository.js';
 
 export interface PublicProfile {
@@ -15,6 +15,17 @@ export interface PublicProfile {
   name: string;
   bio: string;
 }
+
+/** A signed-in staff member, as the rest of the app may know them. */
+export interface StaffIdentity {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+// A valid scrypt hash of a random password, so unknown emails cost the same time as wrong passwords.
+const dummyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email('is not a valid email address'),
@@ -55,6 +66,19 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
       const row = await users.findBySlug(slug);
       if (!row?.is_active) throw new NotFoundError('AUTHOR_NOT_FOUND', 'No such author');
       return { id: row.id, slug: row.slug, name: row.name, bio: row.bio };
+    },
+
+    /**
+     * Checks a staff member's email and password. Returns who they are, or null for an unknown
+     * email, a wrong password or a deactivated account (the caller cannot tell which). The hash
+     * never leaves this service.
+     */
+    async authenticate(email: string, password: string): Promise<StaffIdentity | null> {
+      const row = await users.findForLogin(email.trim().toLowerCase());
+      // Hash even for an unknown email so timing does not reveal which addresses exist.
+      const ok = await verifyPassword(password, row?.password_hash ?? dummyHash);
+      if (!row || !ok || !row.is_active) return null;
+      return { id: row.id, email: row.email, name: row.name, role: row.role as Role };
     },
 
     count: () => users.count(),

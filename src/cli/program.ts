@@ -1,6 +1,11 @@
 import { Command } from 'commander';
+import { registerAkismet } from './commands/akismet.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerComments } from './commands/comments.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
+import { registerSource } from './commands/source.js';
+import { registerSpamTrainAndCheck } from './commands/spam.js';
 import { registerSpamEval } from './commands/spam-eval.js';
 import { registerUser } from './commands/user.js';
 import { exitCodes } from './exit-codes.js';
@@ -17,7 +22,12 @@ export function buildProgram(): Command {
   registerServe(program);
   registerMigrate(program);
   registerUser(program);
+  registerComments(program);
+  registerSource(program);
+  registerIngest(program);
   const spam = program.command('spam').description('Spam filter: evaluate, train and check');
   registerSpamEval(spam);
+  registerSpamTrainAndCheck(spam);
+  registerAkismet(program);
   return program;
 }

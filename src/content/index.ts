@@ -2,6 +2,7 @@ import type { AuditService } from '../audit/index.js';
 import type { Db } from '../db/dialect.js';
 import type { ChangeNotifier } from '../shared/change-notifier.js';
 import type { Clock } from '../shared/clock.js';
+import { createArticleFilingService } from './article-filing-service.js';
 import { createArticleService } from './article-service.js';
 import { createSectionService } from './section-service.js';
 import { createSettingsService } from './settings-service.js';
@@ -9,12 +10,13 @@ import { createSourceService } from './source-service.js';
 import { createTagService } from './tag-service.js';
 
 export * from './article.js';
+export type { ArticleFilingService, IngestedArticle, SourceAttribution, WireQueueEntry } from './article-filing-service.js';
 export type { ArticleInput, ArticlePage, ArticleService, ListFilter } from './article-service.js';
 export { seedFirstStart } from './seed.js';
 export type { Section } from './section.js';
 export type { SectionService } from './section-service.js';
 export type { SettingsService, SiteSettings } from './settings-service.js';
-export type { Source, SourceService } from './source-service.js';
+export { DEFAULT_POLL_INTERVAL_SECONDS, type Source, type SourceRule, type SourceService, type SourceSettings } from './source-service.js';
 export type { TagService } from './tag-service.js';
 
 export function createContentServices(deps: { db: Db; clock: Clock; audit: AuditService; changes: ChangeNotifier; baseUrl: string }) {
@@ -25,6 +27,7 @@ export function createContentServices(deps: { db: Db; clock: Clock; audit: Audit
     sections,
     tags,
     articles,
+    filing: createArticleFilingService({ ...deps, tags }),
     sources: createSourceService(deps),
     settings: createSettingsService(deps),
   };

@@ -23,6 +23,10 @@ export const siteSettingsSchema = z.object({
   timezone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Sofia').default('UTC'),
   publisherName: z.string().trim().max(120).default(''),
   articlesPerPage: z.coerce.number().int().min(5).max(100).default(20),
+  /** What ingest does with an item that is a near-duplicate of a stored article. */
+  nearDuplicatePolicy: z.enum(['skip', 'link', 'keep']).default('link'),
+  /** How ingest tags articles: named people, places and organisations, or every title word. */
+  ingestTagStyle: z.enum(['entities', 'title-words']).default('entities'),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;

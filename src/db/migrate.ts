@@ -1,6 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { engineOf } from './dialect.js';
 import * as createContentTables from './migrations/0001-create-content-tables.js';
+import * as createCommentTables from './migrations/0002-create-comment-tables.js';
+import * as createSpamTables from './migrations/0003-create-spam-tables.js';
+import * as addIngestTables from './migrations/0004-add-ingest-tables.js';
 import type { Database } from './schema.js';
 
 export interface Migration {
@@ -10,6 +13,9 @@ export interface Migration {
 /** Every migration, in order. Listed statically so the set is the same from src/ and dist/. */
 export const migrations: Record<string, Migration> = {
   '0001-create-content-tables': createContentTables,
+  '0002-create-comment-tables': createCommentTables,
+  '0003-create-spam-tables': createSpamTables,
+  '0004-add-ingest-tables': addIngestTables,
 };
 
 export interface MigrateOutcome {

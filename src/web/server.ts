@@ -4,7 +4,10 @@ import type { AppContext } from '../boot.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { createPageCache, type PageCache, sendCachedPage } from './plugins/page-cache.js';
+import { registerAkismetRoutes } from './routes/akismet/akismet-routes.js';
 import { registerContentApi } from './routes/api/content-api.js';
+import { hasPendingCommentCookie } from './routes/comments/cookies.js';
+import { registerCommentRoutes } from './routes/comments/register.js';
 import { registerFeedRoutes } from './routes/feeds/feeds.js';
 import { registerSitemapRoutes } from './routes/feeds/sitemaps.js';
 import { registerHealthRoute } from './routes/health.js';
@@ -43,7 +46,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   // Cached pages are answered before routing work, parsing or rendering: the hot path.
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
-    const page = pageCache.get(request.url);
+    // A reader with a pending-comment cookie may see their own comment: never a shared page.
+    const page = hasPendingCommentCookie(request) ? undefined : pageCache.get(request.url);
     if (page) return sendCachedPage(request, reply, page);
   });
   registerErrorHandling(app, ctx, pages);
@@ -53,10 +57,12 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   );
   registerHealthRoute(app, ctx);
   registerContentApi(app, ctx);
+  registerAkismetRoutes(app, ctx);
   registerFeedRoutes(app, ctx, pages);
   registerSitemapRoutes(app, ctx, pages);
   registerHomeRoute(app, ctx, pages);
   registerListRoutes(app, ctx, pages);
+  registerCommentRoutes(app, ctx, pages);
   registerSectionAndArticleRoutes(app, ctx, pages);
 
   return Object.assign(app as FastifyInstance, { pageCache });

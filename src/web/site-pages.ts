@@ -23,12 +23,21 @@ export function createSitePages(ctx: AppContext, cache: PageCache) {
       return { settings, baseUrl: ctx.baseUrl, sections: tree.roots, stylesheetHref: `/assets/site.css?v=${stylesheetHash}` };
     },
 
-    /** Sends a freshly rendered page and keeps it for the next reader (only 200s are kept). */
-    send(request: FastifyRequest, reply: FastifyReply, body: string, options: { contentType?: string; cacheControl?: string; status?: number } = {}) {
-      const page = { body, contentType: options.contentType ?? htmlType, etag: etagFor(body), cacheControl: options.cacheControl ?? pageCacheControl };
+    /**
+     * Sends a freshly rendered page and keeps it for the next reader (only 200s are kept). A
+     * `personal` page (e.g. showing a reader their own pending comment) is never kept or shared.
+     */
+    send(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      body: string,
+      options: { contentType?: string; cacheControl?: string; status?: number; personal?: boolean; fill?: (body: string) => string } = {},
+    ) {
+      const cacheControl = options.personal ? 'private, no-cache' : (options.cacheControl ?? pageCacheControl);
+      const page = { body, contentType: options.contentType ?? htmlType, etag: etagFor(body), cacheControl, fill: options.fill };
       const status = options.status ?? 200;
-      if (status === 200 && request.method === 'GET') cache.set(request.url, page);
-      if (status !== 200) return reply.code(status).type(page.contentType).send(body);
+      if (status === 200 && request.method === 'GET' && !options.personal) cache.set(request.url, page);
+      if (status !== 200) return reply.code(status).type(page.contentType).send(options.fill ? options.fill(body) : body);
       return sendCachedPage(request, reply, page);
     },
   };

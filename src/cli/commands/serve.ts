@@ -4,6 +4,7 @@ import { loadConfig } from '../../config/load.js';
 import { seedFirstStart } from '../../content/index.js';
 import { systemActor } from '../../shared/actor.js';
 import { UnavailableError } from '../../shared/errors.js';
+import { scheduleIngestJobs } from '../../jobs/ingest-jobs.js';
 import { createLogger } from '../../shared/logger.js';
 import { buildServer } from '../../web/server.js';
 import { runAction } from '../exit-codes.js';
@@ -31,6 +32,9 @@ export function registerServe(program: Command): void {
           throw error;
         }
         printWelcome(ctx, firstLogin);
+        // Only the serving process polls feeds; one-off commands and tests never start jobs.
+        scheduleIngestJobs(ctx.jobs, ctx.ingest);
+        ctx.jobs.start();
         stopOnSignal(async () => {
           await app.close();
           await ctx.close();

@@ -8,6 +8,8 @@ export interface CachedPage {
   contentType: string;
   etag: string;
   cacheControl: string;
+  /** Applied to the body each time it is sent (e.g. a fresh form token); the ETag is the unfilled body's. */
+  fill?: (body: string) => string;
 }
 
 export interface PageCache {
@@ -98,5 +100,5 @@ function notModified(request: FastifyRequest, etag: string): boolean {
 export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
   reply.headers(securityHeaders).header('etag', page.etag).header('cache-control', page.cacheControl).header('vary', 'Accept-Encoding');
   if (notModified(request, page.etag)) return reply.code(304).send();
-  return reply.type(page.contentType).send(page.body);
+  return reply.type(page.contentType).send(page.fill ? page.fill(page.body) : page.body);
 }

@@ -3,9 +3,9 @@ import type { AppContext } from '../../../boot.js';
 import { articlePath, isPubliclyVisible } from '../../../content/index.js';
 import { isBroadsheetError } from '../../../shared/errors.js';
 import type { SitePages } from '../../site-pages.js';
-import { ArticlePage } from '../../views/article-page.js';
 import { ErrorPage } from '../../views/error-page.js';
 import { renderPage } from '../../views/render.js';
+import { sendArticlePage } from '../comments/article-page.js';
 import { sendFeed } from '../feeds/feeds.js';
 import { sendListPage } from './lists.js';
 
@@ -77,11 +77,6 @@ export function registerSectionAndArticleRoutes(app: FastifyInstance, ctx: AppCo
     const canonical = articlePath(article);
     if (canonical !== `/${raw}`) return reply.redirect(canonical, 301);
 
-    const [chrome, related, articleSection] = await Promise.all([
-      pages.chrome(),
-      ctx.content.articles.related(article),
-      ctx.content.sections.byId(article.section.id),
-    ]);
-    return pages.send(request, reply, renderPage(<ArticlePage chrome={chrome} article={article} section={articleSection} related={related} />));
+    return sendArticlePage(ctx, pages, request, reply, article);
   });
 }
