@@ -1,0 +1,418 @@
+/**
+ * `npm run bench`: how fast Broadsheet serves its public pages, next to a bare `node:http`
+ * server sending a fixed page of the same size.
+ *
+ * Seeds a fresh SQLite database in the temp directory with 1,000 articles, then, each server in
+ * its own child process and autocannon (64 connections, a warm-up, then the measured run) in
+ * this one, measures the article page and the home page with the page cache off and on, and the
+ * bare server at each page's size. Prints req/s, p50, p99, the ratio to the bare server and the
+ * server's peak RSS, checks that an article published or edited while the cache is on shows at
+ * once, and writes everything to bench/results/site.json.
+ *
+ * Targets: with the cache ≥ 50 % of the bare server's req/s, without it ≥ 12 %; p99 < 50 ms;
+ * peak RSS < 250 MB.
+ *
+ * Environment: BENCH_DURATION (seconds measured, default 15), BENCH_WARMUP (default 3),
+ * BENCH_CONNECTIONS (default 64), BENCH_SERVER_BUILD=compile|dist|src (compile, the default:
+ * tsc compiles the current src/ into the temp directory and the server runs that under plain
+ * node; dist: the repository's dist/ as built; src: src/ through tsx), BENCH_PROFILE=1
+ * (the server processes write V8 CPU profiles to bench/results/profiles/), BENCH_KEEP=1 (keep
+ * the temporary database).
+ *
+ * Exits 1 when a run fails outright (a crash, non-2xx answers or connection errors, the
+ * visibility check failing); missed performance targets, timeouts included, are reported as
+ * NOT met.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import ts from 'typescript';
+import type { ChildMessage, ParentMessage } from './server-process.js';
+import { seedBenchDatabase } from './seed.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+const envNumber = (name: string, fallback: number) => {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${value}`);
+  return n;
+};
+const duration = envNumber('BENCH_DURATION', 15);
+const warmup = envNumber('BENCH_WARMUP', 3);
+const connections = envNumber('BENCH_CONNECTIONS', 64);
+const profile = process.env.BENCH_PROFILE === '1';
+const targets = { cachedRatio: 0.5, uncachedRatio: 0.12, p99Ms: 50, rssMb: 250 };
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+// ---------------------------------------------------------------------------------------------
+// Which build of the server to run
+
+interface Build {
+  /** What server-process.ts loads: compiled JavaScript from `distDir`, or src/ through tsx. */
+  kind: 'dist' | 'src';
+  distDir?: string;
+  note: string;
+}
+
+/**
+ * By default the current src/ is compiled with tsc (tsconfig.build.json) into the work
+ * directory, next to links to assets/, models/, node_modules/ and package.json so its relative
+ * paths resolve as in dist/: the compiled server users run, of the code as it is now, without
+ * writing to the repository. BENCH_SERVER_BUILD=dist runs the repository's dist/ as built;
+ * BENCH_SERVER_BUILD=src runs src/ through tsx.
+ */
+function prepareBuild(workDir: string): Build {
+  const wanted = process.env.BENCH_SERVER_BUILD ?? 'compile';
+  if (wanted === 'src') return { kind: 'src', note: 'src/ through tsx (BENCH_SERVER_BUILD=src)' };
+  if (wanted === 'dist') return { kind: 'dist', distDir: join(root, 'dist'), note: "the repository's dist/ as last built (BENCH_SERVER_BUILD=dist)" };
+  if (wanted !== 'compile') throw new Error(`BENCH_SERVER_BUILD must be compile, dist or src, not ${wanted}`);
+  const buildDir = join(workDir, 'build');
+  mkdirSync(buildDir);
+  for (const name of ['assets', 'models', 'node_modules', 'package.json']) symlinkSync(join(root, name), join(buildDir, name));
+  const started = performance.now();
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', join(buildDir, 'dist'), '--sourceMap', 'false'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const distDir = join(buildDir, 'dist');
+  if (!existsSync(join(distDir, 'web/server.js'))) throw new Error(`tsc emitted no server:\n${tsc.stdout}${tsc.stderr}`);
+  const errors = (tsc.stdout.match(/error TS\d+/g) ?? []).length;
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  return {
+    kind: 'dist',
+    distDir,
+    note: `src/ compiled by tsc in ${seconds} s, run under plain node${errors ? ` (tsc reported ${errors} type errors; the JavaScript was emitted anyway)` : ''}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+
+interface Child {
+  process: ChildProcess;
+  port: number;
+  request<T extends ChildMessage['type']>(message: ParentMessage, answer: T): Promise<Extract<ChildMessage, { type: T }>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A copy of a bench script transpiled to plain JavaScript in the work directory, so that it runs
+ * under plain `node`: the tsx loader keeps a hooks thread with its own V8 heap (≈ 40–70 MB of
+ * RSS) that users' servers do not have.
+ */
+function plainScript(script: string): string {
+  const source = readFileSync(join(here, script), 'utf8');
+  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+  const file = join(workDir, script.replace(/\.ts$/, '.mjs'));
+  writeFileSync(file, outputText);
+  return file;
+}
+
+/** Starts a bench script: plain node on a transpiled copy, or through tsx when it loads src/. */
+function startChild(name: string, script: string, env: Record<string, string>, viaTsx: boolean): Promise<Child> {
+  const nodeArgs = viaTsx ? ['--import', 'tsx'] : [];
+  if (profile && name.startsWith('broadsheet')) {
+    const dir = join(root, 'bench/results/profiles');
+    mkdirSync(dir, { recursive: true });
+    nodeArgs.push('--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', `${name}.cpuprofile`);
+  }
+  const child = spawn(process.execPath, [...nodeArgs, viaTsx ? join(here, script) : plainScript(script)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) process.stderr.write(`[${name}] ${line}\n`);
+  };
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const request: Child['request'] = (message, answer) =>
+    new Promise((resolve, reject) => {
+      const onMessage = (reply: ChildMessage) => {
+        if (reply.type !== answer && reply.type !== 'failed') return;
+        child.off('message', onMessage);
+        if (reply.type === 'failed') reject(new Error(`${name}: ${reply.message}`));
+        else resolve(reply as Extract<ChildMessage, { type: typeof answer }>);
+      };
+      child.on('message', onMessage);
+      child.send(message);
+    });
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`${name} did not start within 60 s`));
+    }, 60_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with code ${code} before it was ready`));
+    });
+    child.on('message', (message: ChildMessage) => {
+      if (message.type !== 'ready') return;
+      clearTimeout(timer);
+      resolve({
+        process: child,
+        port: message.port,
+        request,
+        async stop() {
+          if (child.exitCode !== null) return;
+          if (child.connected) child.send({ type: 'stop' } satisfies ParentMessage);
+          const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          await exited;
+          clearTimeout(timeout);
+        },
+      });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+interface Measurement {
+  scenario: string;
+  url: string;
+  pageBytes: number;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+async function measure(scenario: string, url: string, pageBytes: number): Promise<Measurement> {
+  process.stderr.write(`${scenario}: warm-up ${warmup} s, then ${duration} s … `);
+  await autocannon({ url, connections, duration: warmup });
+  const r = await autocannon({ url, connections, duration });
+  process.stderr.write(`${Math.round(r.requests.average).toLocaleString('en')} req/s\n`);
+  return {
+    scenario,
+    url,
+    pageBytes,
+    reqPerSec: r.requests.average,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
+}
+
+async function fetchPage(url: string): Promise<{ status: number; body: string; bytes: number; etag: string | null }> {
+  const response = await fetch(url, { redirect: 'manual' });
+  const buffer = Buffer.from(await response.arrayBuffer());
+  return { status: response.status, body: buffer.toString('utf8'), bytes: buffer.length, etag: response.headers.get('etag') };
+}
+
+async function pageSize(url: string): Promise<number> {
+  const page = await fetchPage(url);
+  if (page.status !== 200) throw new Error(`${url} answered ${page.status}, not 200`);
+  return page.bytes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+const started = performance.now();
+const workDir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
+const databaseUrl = `sqlite:${join(workDir, 'site.db')}`;
+const children = new Set<Child>();
+let build: Build = { kind: 'src', note: '' };
+let failed = false;
+
+async function broadsheet(cache: 'on' | 'off'): Promise<Child> {
+  const child = await startChild(`broadsheet-cache-${cache}`, 'server-process.ts', {
+    BROADSHEET_DATABASE_URL: databaseUrl,
+    BROADSHEET_PAGE_CACHE: cache,
+    BROADSHEET_LOG_LEVEL: 'warn',
+    BENCH_SERVER_BUILD: build.kind,
+    BENCH_DIST_DIR: build.distDir ?? '',
+  }, build.kind === 'src');
+  children.add(child);
+  return child;
+}
+
+async function bare(bytes: number): Promise<Child> {
+  const child = await startChild('bare', 'bare-server.ts', { BENCH_BARE_BYTES: String(bytes) }, false);
+  children.add(child);
+  return child;
+}
+
+async function stop(child: Child): Promise<void> {
+  await child.stop();
+  children.delete(child);
+}
+
+try {
+  console.log(`Broadsheet site benchmark: ${connections} connections, ${warmup} s warm-up + ${duration} s per scenario`);
+  build = prepareBuild(workDir);
+  console.log(`server: ${build.note}`);
+  console.log(`machine: ${availableParallelism()} CPUs, load average ${loadAverage()} at start (the load generator shares them with the server)`);
+
+  const seed = await seedBenchDatabase(databaseUrl);
+  console.log(`seeded ${seed.articles.toLocaleString('en')} articles in ${seed.seconds.toFixed(1)} s (${databaseUrl})`);
+  console.log(`article page: ${seed.articlePath} (${seed.articleWords} words of Markdown)`);
+
+  const results: Measurement[] = [];
+  const rss: Record<'on' | 'off', number> = { on: 0, off: 0 };
+
+  // All four servers run side by side (idle ones cost nothing), so that each page is measured
+  // on the bare server, then with the cache, then without, back to back: on a shared machine
+  // the load drifts, and a ratio is fairest between runs close in time.
+  const [uncachedServer, server] = await Promise.all([broadsheet('off'), broadsheet('on')]);
+  const uncached = `http://127.0.0.1:${uncachedServer.port}`;
+  const cached = `http://127.0.0.1:${server.port}`;
+  const paths = { article: seed.articlePath, home: '/' };
+  const sizes = { article: await pageSize(`${uncached}${paths.article}`), home: await pageSize(`${uncached}/`) };
+  console.log(`page sizes: article ${sizes.article.toLocaleString('en')} B, home ${sizes.home.toLocaleString('en')} B\n`);
+  for (const page of ['article', 'home'] as const) {
+    const bytes = sizes[page];
+    const baseline = await bare(bytes);
+    const bareUrl = `http://127.0.0.1:${baseline.port}/`;
+    const got = await pageSize(bareUrl);
+    if (got !== bytes) throw new Error(`the bare server sent ${got} B, not ${bytes} B`);
+    const cachedBytes = await pageSize(`${cached}${paths[page]}`);
+    if (cachedBytes !== bytes) console.warn(`note: the ${page} page is ${cachedBytes} B with the cache on, ${bytes} B without`);
+    results.push(await measure(`bare, ${page} size`, bareUrl, bytes));
+    await stop(baseline);
+    results.push(await measure(`${page}, cache on`, `${cached}${paths[page]}`, cachedBytes));
+    results.push(await measure(`${page}, cache off`, `${uncached}${paths[page]}`, bytes));
+  }
+  rss.off = (await uncachedServer.request({ type: 'stats' }, 'stats')).maxRssBytes;
+  await stop(uncachedServer);
+  rss.on = (await server.request({ type: 'stats' }, 'stats')).maxRssBytes;
+
+  // A published or edited article is visible at once with the cache on. Pages are compared by
+  // ETag (computed from the cached body), since per-reader parts such as a comment form token
+  // may be filled in after the cache.
+  const title = `Benchmark check ${Date.now().toString(36)} published`;
+  const editedTitle = title.replace('published', 'edited');
+  const homeBefore = await fetchPage(`${cached}/`);
+  const homeCachedAgain = await fetchPage(`${cached}/`);
+  const published = await server.request({ type: 'publish', title }, 'published');
+  const homeAfter = await fetchPage(`${cached}/`);
+  const articleBefore = await fetchPage(`${cached}${published.path}`);
+  const articleCachedAgain = await fetchPage(`${cached}${published.path}`);
+  const edited = await server.request({ type: 'edit', id: published.id, title: editedTitle }, 'edited');
+  const articleAfter = await fetchPage(`${cached}${edited.path}`);
+  const homeAfterEdit = await fetchPage(`${cached}/`);
+  const visibility = {
+    homeServedFromCache: homeBefore.etag !== null && homeBefore.etag === homeCachedAgain.etag && !homeBefore.body.includes(title),
+    publishedOnHome: homeAfter.status === 200 && homeAfter.body.includes(title),
+    publishedArticlePage: articleBefore.status === 200 && articleBefore.body.includes(title) && articleCachedAgain.etag === articleBefore.etag,
+    editedOnArticlePage: articleAfter.status === 200 && articleAfter.body.includes(editedTitle) && !articleAfter.body.includes(title),
+    editedOnHome: homeAfterEdit.status === 200 && homeAfterEdit.body.includes(editedTitle) && !homeAfterEdit.body.includes(title),
+  };
+  const visible = Object.values(visibility).every(Boolean);
+  await stop(server);
+
+  // -------------------------------------------------------------------------------------------
+  // Report
+
+  const byName = new Map(results.map((r) => [r.scenario, r]));
+  const order = ['bare, article size', 'bare, home size', 'article, cache on', 'home, cache on', 'article, cache off', 'home, cache off'];
+  const rows: string[][] = [['scenario', 'page B', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'target', 'result']];
+  const verdicts: { scenario: string; ratio: number | null; met: boolean | null; problems: string[] }[] = [];
+  for (const name of order) {
+    const r = byName.get(name);
+    if (!r) continue;
+    const problems: string[] = [];
+    // Timeouts (no answer within 10 s) are a performance result; other errors and non-2xx are failures.
+    if (r.timeouts) problems.push(`${r.timeouts} timed out`);
+    if (r.non2xx || r.errors > r.timeouts) {
+      problems.push(`${r.non2xx} non-2xx, ${r.errors - r.timeouts} errors`);
+      failed = true;
+    }
+    let ratio: number | null = null;
+    let met: boolean | null = null;
+    let target = '—';
+    if (!name.startsWith('bare')) {
+      const baseline = byName.get(`bare, ${name.split(',')[0]} size`);
+      const wanted = name.endsWith('cache on') ? targets.cachedRatio : targets.uncachedRatio;
+      ratio = baseline ? r.reqPerSec / baseline.reqPerSec : null;
+      target = `≥ ${wanted * 100} %, p99 < ${targets.p99Ms} ms`;
+      met = ratio !== null && ratio >= wanted && r.p99Ms < targets.p99Ms && problems.length === 0;
+    }
+    verdicts.push({ scenario: name, ratio, met, problems });
+    rows.push([
+      name,
+      r.pageBytes.toLocaleString('en'),
+      Math.round(r.reqPerSec).toLocaleString('en'),
+      String(r.p50Ms),
+      String(r.p99Ms),
+      ratio === null ? '—' : `${(ratio * 100).toFixed(1)} %`,
+      target,
+      (met === null ? (problems.length ? 'FAILED' : '') : met ? 'met' : 'NOT met') + (problems.length ? ` (${problems.join('; ')})` : ''),
+    ]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  console.log('');
+  for (const [i, row] of rows.entries()) {
+    console.log(row.map((cell, c) => (c === 0 || c >= 6 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  const mb = (bytes: number) => bytes / 2 ** 20;
+  console.log('');
+  for (const cache of ['on', 'off'] as const) {
+    const met = mb(rss[cache]) < targets.rssMb;
+    console.log(`server peak RSS, cache ${cache.padEnd(3)}: ${mb(rss[cache]).toFixed(0).padStart(4)} MB   target < ${targets.rssMb} MB   ${met ? 'met' : 'NOT met'}`);
+  }
+  if (build.kind === 'src') console.log('(the server ran src/ through tsx, whose loader thread adds about 40–70 MB; the default BENCH_SERVER_BUILD=compile gives the figure users see)');
+  console.log(`\npublished or edited article visible at once with the cache on: ${visible ? 'yes' : 'NO'}`);
+  if (!visible) {
+    failed = true;
+    for (const [check, ok] of Object.entries(visibility)) if (!ok) console.log(`  failed: ${check}`);
+  }
+  const allMet = verdicts.every((v) => v.met !== false) && Object.values(rss).every((b) => mb(b) < targets.rssMb);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`targets: ${allMet ? 'all met' : 'NOT all met'}; whole run ${seconds.toFixed(0)} s; load average ${loadAverage()} at the end`);
+
+  const out = join(root, 'bench/results/site.json');
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        platform: `${process.platform} ${process.arch}`,
+        cpus: availableParallelism(),
+        loadAverageAtEnd: loadavg(),
+        settings: { connections, warmupSeconds: warmup, durationSeconds: duration, server: build.note },
+        seed: { articles: seed.articles, seconds: seed.seconds, articlePath: seed.articlePath, articleWords: seed.articleWords },
+        targets,
+        results: order.map((name) => ({ ...byName.get(name), ...verdicts.find((v) => v.scenario === name) })),
+        peakRssBytes: rss,
+        visibleAtOnce: { ok: visible, ...visibility },
+        allTargetsMet: allMet,
+        runSeconds: seconds,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`results written to ${relative(root, out)}`);
+  if (profile) console.log(`CPU profiles in bench/results/profiles/ (open in Chrome DevTools → Performance)`);
+} catch (error) {
+  failed = true;
+  console.error(error);
+} finally {
+  await Promise.all([...children].map((child) => child.stop().catch(() => child.process.kill('SIGKILL'))));
+  if (process.env.BENCH_KEEP === '1') console.log(`database kept in ${workDir}`);
+  else rmSync(workDir, { recursive: true, force: true });
+}
+process.exitCode = failed ? 1 : 0;
