@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Insertable, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, Insertable } from 'kysely';
 import type { Db } from '../db/dialect.js';
 import type { ArticleTable, Database } from '../db/schema.js';
 
@@ -81,20 +81,21 @@ function visible(eb: ExpressionBuilder<Database, 'article'>, now: string) {
   return eb.and([eb('article.status', 'in', ['published', 'scheduled']), eb('article.published_at', '<=', now)]);
 }
 
-function applyFilter<O>(query: SelectQueryBuilder<Database, 'article' | 'source' | 'app_user', O>, filter: PublishedFilter) {
-  let q = query.where((eb) => visible(eb, filter.now));
-  if (filter.sectionIds) q = q.where('article.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]);
-  if (filter.sourceId !== undefined) q = q.where('article.source_id', '=', filter.sourceId);
-  if (filter.authorId !== undefined) q = q.where('article.author_id', '=', filter.authorId);
-  if (filter.excludeIds?.length) q = q.where('article.id', 'not in', filter.excludeIds);
-  if (filter.since) q = q.where('article.published_at', '>=', filter.since);
+/** The WHERE of every public list, over article columns only, so it fits any join. */
+function matches(eb: ExpressionBuilder<Database, 'article'>, filter: PublishedFilter) {
+  const conditions = [visible(eb, filter.now)];
+  if (filter.sectionIds) conditions.push(eb('article.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]));
+  if (filter.sourceId !== undefined) conditions.push(eb('article.source_id', '=', filter.sourceId));
+  if (filter.authorId !== undefined) conditions.push(eb('article.author_id', '=', filter.authorId));
+  if (filter.excludeIds?.length) conditions.push(eb('article.id', 'not in', filter.excludeIds));
+  if (filter.since) conditions.push(eb('article.published_at', '>=', filter.since));
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId;
-    q = q.where((eb) =>
+    conditions.push(
       eb.exists(eb.selectFrom('article_tag').select('article_tag.tag_id').whereRef('article_tag.article_id', '=', 'article.id').where('article_tag.tag_id', '=', tagId)),
     );
   }
-  return q;
+  return eb.and(conditions);
 }
 
 export function createArticleRepository(db: Db) {
@@ -115,7 +116,7 @@ export function createArticleRepository(db: Db) {
 
     /** Newest first; `after` continues a keyset page (published_at, id). */
     listPublished(filter: PublishedFilter, page: { limit: number; offset?: number; after?: { publishedAt: string; id: number } }): Promise<ArticleRow[]> {
-      let q = applyFilter(summarySelect(db), filter);
+      let q = summarySelect(db).where((eb) => matches(eb, filter));
       const after = page.after;
       if (after) {
         q = q.where((eb) =>
@@ -131,10 +132,10 @@ export function createArticleRepository(db: Db) {
     },
 
     async countPublished(filter: PublishedFilter): Promise<number> {
-      const row = await applyFilter(
-        db.selectFrom('article').leftJoin('source', 'source.id', 'article.source_id').leftJoin('app_user', 'app_user.id', 'article.author_id'),
-        filter,
-      )
+      // No joins: a count needs only the article's own columns.
+      const row = await db
+        .selectFrom('article')
+        .where((eb) => matches(eb, filter))
         .select((eb) => eb.fn.countAll<string | number>().as('count'))
         .executeTakeFirstOrThrow();
       return Number(row.count);

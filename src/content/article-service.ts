@@ -181,6 +181,11 @@ export function createArticleService(deps: { db: Db; clock: Clock; audit: AuditS
       return { articles: await toSummaries(rows), total };
     },
 
+    /** The newest visible articles matching a filter, without counting them all (feeds, blocks). */
+    async latest(filter: ListFilter, limit: number): Promise<ArticleSummary[]> {
+      return toSummaries(await repo.listPublished(await publishedFilter(filter), { limit }));
+    },
+
     /** Visible articles, newest first, by opaque cursor (the JSON API). */
     async listByCursor(filter: ListFilter, cursor: string | undefined, limit: number): Promise<ArticlePage> {
       const after: Cursor | undefined = cursor ? decodeCursor(cursor) : undefined;

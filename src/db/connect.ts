@@ -34,7 +34,33 @@ function connectSqlite(path: string): Kysely<Database> {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+}
+
+/**
+ * Kysely prepares every query anew, and preparing costs more than running the small reads a
+ * page makes. better-sqlite3 statements are reusable and SQLite here is used by one caller at
+ * a time, so each distinct SQL text is prepared once (the oldest is dropped past `limit`;
+ * lists of varying length, such as `in (?, ?, …)`, make a few variants).
+ */
+function withStatementCache(database: SQLite.Database, limit = 500): SQLite.Database {
+  const statements = new Map<string, SQLite.Statement>();
+  const prepare = (source: string) => {
+    let statement = statements.get(source);
+    if (!statement) {
+      statement = database.prepare(source);
+      if (statements.size >= limit) statements.delete(statements.keys().next().value as string);
+      statements.set(source, statement);
+    }
+    return statement;
+  };
+  return new Proxy(database, {
+    get(target, property) {
+      if (property === 'prepare') return prepare;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 async function connectPostgres(url: string, options: ConnectOptions): Promise<Kysely<Database>> {

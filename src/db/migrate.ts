@@ -59,5 +59,7 @@ export async function migrateToLatest(db: Kysely<Database>, list: Record<string,
       return { applied, failed: { name, error: error instanceof Error ? error : new Error(String(error)) } };
     }
   }
+  // Fresh statistics let SQLite's planner pick the listing indexes (cheap when nothing changed).
+  if (!isPostgres) await sql`PRAGMA optimize=0x10002`.execute(db);
   return { applied };
 }

@@ -55,9 +55,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('excerpt', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('body_format', 'text', (c) => c.notNull().defaultTo('markdown'))
-    .addColumn('body_html', 'text', (c) => c.notNull())
     .addColumn('section_id', 'integer', (c) => c.notNull().references('section.id').onDelete('restrict'))
     .addColumn('author_id', 'integer', (c) => c.references('app_user.id').onDelete('set null'))
     .addColumn('source_id', 'integer', (c) => c.references('source.id').onDelete('set null'))
@@ -71,7 +68,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('published_at', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
+    // The long columns go last: SQLite then reads every listing column without walking the
+    // overflow pages of an 11 KB body.
+    .addColumn('body_format', 'text', (c) => c.notNull().defaultTo('markdown'))
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('body_html', 'text', (c) => c.notNull())
     .execute();
+  // Newest-first lists walk this index backwards from "now" and stop after one page.
+  await db.schema.createIndex('article_published').on('article').columns(['published_at', 'id']).execute();
   await db.schema.createIndex('article_status_published').on('article').columns(['status', 'published_at']).execute();
   await db.schema.createIndex('article_section_published').on('article').columns(['section_id', 'published_at']).execute();
   await db.schema.createIndex('article_source_published').on('article').columns(['source_id', 'published_at']).execute();

@@ -45,7 +45,7 @@ export async function sendFeed(
   spec: { title?: string; path: string; filter: ListFilter },
 ) {
   const settings = await ctx.content.settings.get();
-  const { articles } = await ctx.content.articles.list(spec.filter, { offset: 0, limit: feedLength });
+  const articles = await ctx.content.articles.latest(spec.filter, feedLength);
   const base = ctx.baseUrl;
   const selfPath = `${spec.path}feed.${format}`;
   const feed = new Feed({

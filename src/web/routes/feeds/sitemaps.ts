@@ -12,7 +12,7 @@ const sitemapLimit = 50_000;
 export function registerSitemapRoutes(app: FastifyInstance, ctx: AppContext, pages: SitePages): void {
   app.get('/sitemap.xml', async (request, reply) => {
     const base = ctx.baseUrl;
-    const [{ articles }, tree] = await Promise.all([ctx.content.articles.list({}, { offset: 0, limit: sitemapLimit }), ctx.content.sections.tree()]);
+    const [articles, tree] = await Promise.all([ctx.content.articles.latest({}, sitemapLimit), ctx.content.sections.tree()]);
     const urls = [
       `<url><loc>${escapeXml(`${base}/`)}</loc><changefreq>hourly</changefreq></url>`,
       ...[...tree.all.values()].map((s) => `<url><loc>${escapeXml(`${base}/${s.path}/`)}</loc><changefreq>hourly</changefreq></url>`),
@@ -26,7 +26,7 @@ export function registerSitemapRoutes(app: FastifyInstance, ctx: AppContext, pag
     const settings = await ctx.content.settings.get();
     const since = new Date(ctx.clock.now().getTime() - 48 * 3600_000);
     // Google News reads at most 1,000 URLs per news sitemap.
-    const { articles } = await ctx.content.articles.list({ since }, { offset: 0, limit: 1000 });
+    const articles = await ctx.content.articles.latest({ since }, 1000);
     const name = escapeXml(settings.publisherName || settings.title);
     const language = escapeXml(settings.language.split('-')[0]);
     const urls = articles.map(

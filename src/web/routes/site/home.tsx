@@ -24,7 +24,7 @@ export function registerHomeRoute(app: FastifyInstance, ctx: AppContext, pages: 
         ? await Promise.all(
             chrome.sections.map(async (section) => ({
               section,
-              articles: (await articles.list({ sectionId: section.id }, { offset: 0, limit: 5 })).articles,
+              articles: await articles.latest({ sectionId: section.id }, 5),
             })),
           )
         : [];
