@@ -76,7 +76,9 @@ async function seed(databaseUrl: string) {
         client: { ip: '192.0.2.10' },
         form: { token: ctx.comments.formToken(busy.id) },
       });
-      if (res.kind !== 'stored' || res.status !== 'approved') throw new Error(`seeding comment ${i}: ${JSON.stringify(res)}`);
+      if (res.kind !== 'stored') throw new Error(`seeding comment ${i}: ${JSON.stringify(res)}`);
+      // Every comment carries a link, which the shipped model tends to hold: a moderator approves it.
+      if (res.status !== 'approved') await ctx.comments.moderate(actor, res.id, 'approve');
       ids.push(res.id);
     }
     return { empty: '/bench/no-comments', busy: '/bench/two-hundred-comments', posting: posting.slug };
