@@ -11,7 +11,7 @@ import { loadDataset, splitExamples } from '../../src/spam/datasets.js';
 import { type EvalReport, reportFor, scoreInputs } from '../../src/spam/evaluate.js';
 import { confusionAt, rates, thresholdForFpr } from '../../src/spam/metrics.js';
 import { modelBytes } from '../../src/spam/model.js';
-import { seededRandom, shuffled } from '../../src/spam/random.js';
+import { seededRandom, shuffled } from '../../src/shared/random.js';
 import { serializeModel } from '../../src/spam/serialize.js';
 import { type LabelledExample, trainModel } from '../../src/spam/train.js';
 import { BOGOFILTER, bogofilterEvaluate } from './bogofilter.js';

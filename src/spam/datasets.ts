@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { InvalidError } from '../shared/errors.js';
-import { seededRandom, shuffled } from './random.js';
+import { seededRandom, shuffled } from '../shared/random.js';
 import type { LabelledExample } from './train.js';
 
 export type DatasetFormat = 'youtube-csv' | 'sms-tsv';

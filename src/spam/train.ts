@@ -7,7 +7,7 @@
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures, type FeatureOptions, type FeatureVector, type SpamInput } from './features.js';
 import { chooseThreshold } from './metrics.js';
 import { type Calibration, createModel, DEFAULT_LEARNING, type LearningOptions, learnOne, margin, type SpamLabel, type SpamModel, sigmoid } from './model.js';
-import { seededRandom, shuffled } from './random.js';
+import { seededRandom, shuffled } from '../shared/random.js';
 
 export interface LabelledExample {
   input: SpamInput;
