@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type * as IORedis from 'ioredis';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { RateLimiterFactory } from './comment-deps.js';
@@ -14,7 +15,7 @@ export function createCommentRateLimits(options: { redisUrl?: string; clock: Clo
   if (!options.redisUrl) {
     return { limiterFor: (rules) => createMemoryRateLimiter(rules, options.clock), close: async () => undefined };
   }
-  const redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true });
+  const redis = new (loadIORedis().Redis)(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true });
   let lastError = 0;
   redis.on('error', (error) => {
     // ioredis retries on its own; one log line a minute is enough.
@@ -27,4 +28,18 @@ export function createCommentRateLimits(options: { redisUrl?: string; clock: Clo
       await redis.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+/**
+ * ioredis, loaded only when Redis is configured: a single-process site should not hold it in
+ * memory. Synchronous (the package is CommonJS) so that the factory stays synchronous.
+ */
+function loadIORedis(): typeof IORedis {
+  try {
+    return createRequire(import.meta.url)('ioredis') as typeof IORedis;
+  } catch (error) {
+    throw new Error(`comment rate limits over Redis (redisUrl) need the "ioredis" package, which could not be loaded: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
 }

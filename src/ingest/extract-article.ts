@@ -1,6 +1,20 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { sanitizeArticleHtml } from '../shared/html-sanitizer.js';
+import { linkedom } from './linkedom.js';
+
+type ReadabilityModule = typeof import('@mozilla/readability');
+
+let loadingReadability: Promise<ReadabilityModule> | undefined;
+
+/** @mozilla/readability, loaded at first extraction; a failed load is retried next time. */
+function loadReadability(): Promise<ReadabilityModule> {
+  loadingReadability ??= import('@mozilla/readability').catch((error: unknown) => {
+    loadingReadability = undefined;
+    throw new Error(`article extraction needs the "@mozilla/readability" package, which could not be loaded: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  });
+  return loadingReadability;
+}
 
 /** The article found in a page. `contentHtml` is sanitised with absolute URLs. */
 export interface ExtractedArticle {
@@ -30,10 +44,13 @@ export interface ExtractOptions {
 /**
  * Extracts the main article of an HTML page with Mozilla Readability over linkedom. Never
  * throws: a page that is empty, does not look like an article, or defeats Readability gives
- * `ok: false` with the reason, so the caller can fall back to the feed's own text.
+ * `ok: false` with the reason, so the caller can fall back to the feed's own text. Only a
+ * missing package (linkedom, Readability: loaded at first use) rejects, as that is no page's fault.
  */
-export function extractArticle(html: string, url: string, options: ExtractOptions = {}): ExtractionResult {
+export async function extractArticle(html: string, url: string, options: ExtractOptions = {}): Promise<ExtractionResult> {
   if (!html.trim()) return { ok: false, reason: 'empty-page', message: 'the page is empty' };
+  const { parseHTML } = linkedom();
+  const { isProbablyReaderable, Readability } = await loadReadability();
   try {
     const { document } = parseHTML(withBase(html, url));
     const readerable = isProbablyReaderable(document as unknown as Document);

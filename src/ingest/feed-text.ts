@@ -1,11 +1,11 @@
-import { parseHTML } from 'linkedom';
+import { linkedom } from './linkedom.js';
 
 let scratch: { createElement(tag: string): HTMLElement } | undefined;
 
 /** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return collapse(html);
-  scratch ??= parseHTML('<!doctype html><html><body></body></html>').document;
+  scratch ??= linkedom().parseHTML('<!doctype html><html><body></body></html>').document;
   const holder = scratch.createElement('div');
   holder.innerHTML = html;
   for (const el of Array.from(holder.querySelectorAll('script, style, template'))) el.remove();

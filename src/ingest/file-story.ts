@@ -6,7 +6,7 @@ import type { Actor } from '../shared/actor.js';
 import { detectAttribution } from './attribution.js';
 import type { FeedItem } from './feed-types.js';
 import { htmlToText } from './feed-text.js';
-import { fingerprintText, fingerprintTokens } from './fingerprint.js';
+import { fingerprintOfTokens, fingerprintTokens } from './fingerprint.js';
 import type { FingerprintStore } from './fingerprint-store.js';
 import { FULL_TEXT_MAX_ATTEMPTS, fetchFullText, fullTextRetryDelayMs, needsFullText, type PageFetcher } from './full-text.js';
 import { createIngestRepository, type IngestItemRow } from './ingest-repository.js';
@@ -95,11 +95,11 @@ async function bodyFor(ctx: FilingContext, item: FeedItem): Promise<{ html: stri
 }
 
 function fingerprintOf(title: string, text: string): string | null {
-  const all = `${title} ${text}`;
-  return fingerprintTokens(all).length >= MIN_FINGERPRINT_WORDS ? fingerprintText(all) : null;
+  const words = fingerprintTokens(`${title} ${text}`);
+  return words.length >= MIN_FINGERPRINT_WORDS ? fingerprintOfTokens(words) : null;
 }
 
-function articleInput(ctx: FilingContext, p: PreparedItem, bodyHtml: string, text: string, fingerprint: string | null, sectionId: number): IngestedArticle {
+async function articleInput(ctx: FilingContext, p: PreparedItem, bodyHtml: string, text: string, fingerprint: string | null, sectionId: number): Promise<IngestedArticle> {
   const published = p.item.publishedAt && p.item.publishedAt.getTime() <= ctx.now.getTime() ? p.item.publishedAt : ctx.now;
   return {
     title: p.title,
@@ -112,7 +112,7 @@ function articleInput(ctx: FilingContext, p: PreparedItem, bodyHtml: string, tex
     status: ctx.source.policy === 'publish' ? 'published' : 'draft',
     publishedAt: ctx.source.policy === 'publish' ? published : null,
     // The original title, so a credited publisher ("WSJ: …") can become a tag too.
-    tags: suggestTags(p.item.title, text, ctx.tagOptions),
+    tags: await suggestTags(p.item.title, text, ctx.tagOptions),
     fingerprint,
   };
 }
@@ -139,7 +139,7 @@ async function fileNew(ctx: FilingContext, p: PreparedItem): Promise<ItemOutcome
   const body = await bodyFor(ctx, p.item);
   const text = htmlToText(body.html);
   const fingerprint = fingerprintOf(p.title, text);
-  const input = articleInput(ctx, p, body.html, text, fingerprint, sectionId);
+  const input = await articleInput(ctx, p, body.html, text, fingerprint, sectionId);
   return ctx.exclusive(async () => {
     const match = fingerprint && ctx.policy !== 'keep' ? ctx.fingerprints.nearest(fingerprint) : undefined;
     if (match) {
@@ -175,7 +175,7 @@ async function refile(ctx: FilingContext, p: PreparedItem, known: IngestItemRow)
   const body = await bodyFor(ctx, p.item);
   const text = htmlToText(body.html);
   const fingerprint = fingerprintOf(p.title, text);
-  const input = articleInput(ctx, p, body.html, text, fingerprint, sectionId);
+  const input = await articleInput(ctx, p, body.html, text, fingerprint, sectionId);
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const result = await ctx.filing.updateText(trx, ctx.actor, articleId, expected, input);
     await createIngestRepository(trx).updateItem(known.id, {

@@ -33,8 +33,12 @@ export function fingerprintTokens(text: string): string[] {
 
 /** SimHash fingerprint of `text`. An empty text gives all zeros; under ~20 words it is unreliable. */
 export function fingerprintText(text: string, options: FingerprintOptions = {}): Fingerprint {
+  return fingerprintOfTokens(fingerprintTokens(text), options);
+}
+
+/** SimHash fingerprint of words from `fingerprintTokens`, for callers that already have them. */
+export function fingerprintOfTokens(words: readonly string[], options: FingerprintOptions = {}): Fingerprint {
   const size = options.shingleSize ?? DEFAULT_SHINGLE_SIZE;
-  const words = fingerprintTokens(text);
   const weights = new Map<string, number>();
   for (let n = 1; n <= size; n++) {
     for (let i = 0; i + n <= words.length; i++) {

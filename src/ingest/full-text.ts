@@ -19,15 +19,19 @@ export function needsFullText(item: Pick<FeedItem, 'contentHtml' | 'summaryHtml'
   return htmlToText(item.summaryHtml ?? '').length < FULL_TEXT_BELOW_CHARS;
 }
 
-/** Fetches the item's page and extracts the article; never throws. */
+/**
+ * Fetches the item's page and extracts the article. A page that cannot be fetched or read is
+ * `ok: false`; only a missing extraction package throws, so it is reported, not retried quietly.
+ */
 export async function fetchFullText(fetchPage: PageFetcher, url: string): Promise<FullTextResult> {
+  let page: { html: string; url: string };
   try {
-    const page = await fetchPage(url);
-    const extracted = extractArticle(page.html, page.url);
-    return extracted.ok ? { ok: true, html: extracted.article.contentHtml } : { ok: false, reason: extracted.message };
+    page = await fetchPage(url);
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
+  const extracted = await extractArticle(page.html, page.url);
+  return extracted.ok ? { ok: true, html: extracted.article.contentHtml } : { ok: false, reason: extracted.message };
 }
 
 /** Wait before the n-th retry (n from 1): 15 min, 30, 1 h, 2 h … */

@@ -202,21 +202,23 @@ export function createIngestService(deps: IngestServiceDeps) {
         title: feed.title,
         format: feed.format,
         skipped: feed.skipped,
-        items: feed.items.map((item) => {
-          const text = htmlToText(item.contentHtml ?? item.summaryHtml ?? '');
-          const credit = detectAttribution(item.title);
-          return {
-            title: credit?.cleanTitle ?? item.title,
-            url: item.url,
-            guid: item.guid,
-            publishedAt: item.publishedAt ?? null,
-            originalPublisher: credit?.originalPublisher ?? null,
-            categories: item.categories,
-            tags: suggestTags(item.title, text, { existing, style: settings.ingestTagStyle }),
-            fetchesFullText: deps.fullText !== false && needsFullText(item),
-            words: text ? text.split(' ').length : 0,
-          };
-        }),
+        items: await Promise.all(
+          feed.items.map(async (item) => {
+            const text = htmlToText(item.contentHtml ?? item.summaryHtml ?? '');
+            const credit = detectAttribution(item.title);
+            return {
+              title: credit?.cleanTitle ?? item.title,
+              url: item.url,
+              guid: item.guid,
+              publishedAt: item.publishedAt ?? null,
+              originalPublisher: credit?.originalPublisher ?? null,
+              categories: item.categories,
+              tags: await suggestTags(item.title, text, { existing, style: settings.ingestTagStyle }),
+              fetchesFullText: deps.fullText !== false && needsFullText(item),
+              words: text ? text.split(' ').length : 0,
+            };
+          }),
+        ),
       };
     },
 

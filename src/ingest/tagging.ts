@@ -1,4 +1,6 @@
-import nlp from 'compromise';
+import type nlpFn from 'compromise';
+
+type Nlp = typeof nlpFn;
 
 export type TagStyle = 'entities' | 'title-words';
 
@@ -25,27 +27,78 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Body text read for entity tags: names that matter appear early, and compromise costs per word. */
+export const TAG_BODY_CHARS = 3000;
+
+let loadingNlp: Promise<Nlp> | undefined;
+
+/**
+ * compromise, loaded on first use (it costs ~40 MB, which a site that does not ingest should not
+ * pay). A failed load is not cached, so a later call tries again.
+ */
+function loadNlp(): Promise<Nlp> {
+  loadingNlp ??= import('compromise').then(
+    (module) => module.default,
+    (error: unknown) => {
+      loadingNlp = undefined;
+      throw new Error(`tag suggestion needs the "compromise" package, which could not be loaded: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    },
+  );
+  return loadingNlp;
+}
+
 /**
  * Suggests up to `max` (8) tags for an article. Guarantees: no stop words, no duplicates
  * (compared case-insensitively, possessives removed: "Trump's" counts as "Trump"), and an
  * `existing` tag is reused in its own spelling, also when it is the full name of a suggested
  * surname ("Vladimir Putin" for "Putin"). Ranked by mentions, with title mentions counting extra
- * and earlier first mentions winning ties.
+ * and earlier first mentions winning ties. Reads the title and the first `TAG_BODY_CHARS` of the body.
  */
-export function suggestTags(title: string, bodyText: string, options: SuggestTagsOptions = {}): string[] {
+export async function suggestTags(title: string, bodyText: string, options: SuggestTagsOptions = {}): Promise<string[]> {
   const max = options.max ?? 8;
-  const suggestions = options.style === 'title-words' ? titleWords(title) : entityTags(title, bodyText);
+  const suggestions = options.style === 'title-words' ? titleWords(title) : entityTags(await loadNlp(), title, bodyText);
+  const existing = existingIndex(options.existing ?? []);
   const out: string[] = [];
   const seen = new Set<string>();
   for (const tag of suggestions) {
-    const reused = findExisting(tag, options.existing ?? []) ?? tag;
-    const key = tagKey(reused);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const key = tagKey(tag);
+    const reused = existing.exact.get(key) ?? (key.length > 2 ? existing.fullName.get(key) : undefined) ?? tag;
+    const reusedKey = reused === tag ? key : tagKey(reused);
+    if (seen.has(reusedKey)) continue;
+    seen.add(reusedKey);
     out.push(reused);
     if (out.length >= max) break;
   }
   return out;
+}
+
+interface ExistingIndex {
+  /** Key → the first existing tag with that key. */
+  exact: Map<string, string>;
+  /** Trailing words' key ("putin", "van dijk") → the first existing tag ending in them ("Vladimir Putin"). */
+  fullName: Map<string, string>;
+}
+
+// One poll passes the same `existing` array for every item: index it once, not per suggestion.
+const existingIndexes = new WeakMap<readonly string[], ExistingIndex>();
+
+function existingIndex(existing: readonly string[]): ExistingIndex {
+  let index = existingIndexes.get(existing);
+  if (index) return index;
+  index = { exact: new Map(), fullName: new Map() };
+  for (const tag of existing) {
+    const key = tagKey(tag);
+    if (!index.exact.has(key)) index.exact.set(key, tag);
+  }
+  for (const tag of existing) {
+    const key = tagKey(tag);
+    for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) {
+      const tail = key.slice(at + 1);
+      if (!index.fullName.has(tail)) index.fullName.set(tail, tag);
+    }
+  }
+  existingIndexes.set(existing, index);
+  return index;
 }
 
 /** Case- and accent-insensitive comparison key of a tag. */
@@ -67,16 +120,19 @@ interface Candidate {
   isPerson: boolean;
 }
 
-function entityTags(title: string, bodyText: string): string[] {
-  // Possessives off before parsing: compromise reads "Trump's room" as a place otherwise.
-  const clean = (text: string) => text.replace(/(\p{Lu}[\p{L}\p{N}.-]*)['’]s\b/gu, '$1').replace(/(\p{Lu}\p{L}*s)['’](?=\s)/gu, '$1');
-  const titleText = clean(title);
-  const text = `${titleText}.\n\n${clean(bodyText)}`;
-  const doc = nlp(text);
-  const titleKeys = new Set(mentionsIn(nlp(`${titleText}.`)).map((m) => tagKey(m.text)));
+// Possessives off before parsing: compromise reads "Trump's room" as a place otherwise.
+const cleanPossessives = (text: string) => text.replace(/(\p{Lu}[\p{L}\p{N}.-]*)['’]s\b/gu, '$1').replace(/(\p{Lu}\p{L}*s)['’](?=\s)/gu, '$1');
+
+function entityTags(nlp: Nlp, title: string, bodyText: string): string[] {
+  const titleText = `${cleanPossessives(title)}.`;
+  const body = namingSentences(nlp, cleanPossessives(bodyExcerpt(bodyText)));
+  // One parse for title and body: title mentions are those that start inside the title.
+  const mentions = mentionsIn(nlp(body ? `${titleText}\n\n${body}` : titleText));
   const candidates = new Map<string, Candidate>();
-  mentionsIn(doc).forEach((mention, position) => {
+  const titleKeys = new Set<string>();
+  mentions.forEach((mention, position) => {
     const key = tagKey(mention.text);
+    if (mention.offset < titleText.length) titleKeys.add(key);
     if (!isTaggable(key)) return;
     const entry = candidates.get(key) ?? { forms: new Map(), score: 0, first: position, isPerson: false };
     entry.forms.set(mention.text, (entry.forms.get(mention.text) ?? 0) + 1);
@@ -91,6 +147,36 @@ function entityTags(title: string, bodyText: string): string[] {
     .map((entry) => [...entry.forms].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0]);
 }
 
+/** The first `TAG_BODY_CHARS` of the body, cut after a sentence (or at least a word) when one ends late enough. */
+function bodyExcerpt(text: string): string {
+  if (text.length <= TAG_BODY_CHARS) return text;
+  const head = text.slice(0, TAG_BODY_CHARS);
+  const sentenceEnd = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '));
+  if (sentenceEnd > TAG_BODY_CHARS / 2) return head.slice(0, sentenceEnd + 1);
+  const wordEnd = head.lastIndexOf(' ');
+  return wordEnd > 0 ? head.slice(0, wordEnd) : head;
+}
+
+/**
+ * The sentences that can name something: a mention needs a capitalised word (see properWords),
+ * and compromise tags each sentence on its own, so a sentence without capitals adds nothing
+ * but parsing time.
+ */
+function namingSentences(nlp: Nlp, text: string): string {
+  if (!text) return text;
+  const split = (nlp.world() as WorldWithSplitter).methods.one.tokenize?.splitSentences;
+  if (!split) return text;
+  return split(text, nlp.world())
+    .filter((sentence) => /\p{Lu}/u.test(sentence))
+    .join('')
+    .trim();
+}
+
+/** compromise's own sentence splitter, not in its published types. */
+interface WorldWithSplitter {
+  methods: { one: { tokenize?: { splitSentences?(text: string, world: unknown): string[] } } };
+}
+
 interface Mention {
   text: string;
   weight: number;
@@ -102,10 +188,13 @@ interface MatchView {
   json(options: { offset: boolean }): unknown;
 }
 
-function mentionsIn(doc: ReturnType<typeof nlp>): Mention[] {
+/** json() options: text and offset only; the default per-term details are costly and unused. */
+const TEXT_AND_OFFSET = { offset: true, terms: false } as { offset: boolean };
+
+function mentionsIn(doc: ReturnType<Nlp>): Array<Mention & { offset: number }> {
   const found: Array<Mention & { offset: number }> = [];
   const collect = (view: MatchView, kind: Mention['kind'], weight: number) => {
-    for (const match of view.json({ offset: true }) as Array<{ text: string; offset?: { start: number } }>) {
+    for (const match of view.json(TEXT_AND_OFFSET) as Array<{ text: string; offset?: { start: number } }>) {
       // A hyphenated pair of names ("US-Russia") is two mentions.
       for (const part of properWords(match.text).split(/(?<=\p{L})-(?=\p{Lu})/u)) {
         if (part) found.push({ text: part, weight, kind, offset: match.offset?.start ?? 0 });
@@ -166,9 +255,4 @@ function mergeSurnames(candidates: Map<string, Candidate>): void {
     surname.isPerson = true;
     candidates.delete(key);
   }
-}
-
-function findExisting(tag: string, existing: string[]): string | undefined {
-  const key = tagKey(tag);
-  return existing.find((e) => tagKey(e) === key) ?? existing.find((e) => tagKey(e).endsWith(` ${key}`) && key.length > 2);
 }

@@ -1,4 +1,4 @@
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Logger } from '../shared/logger.js';
 import type { Scheduler } from './scheduler.js';
 
@@ -61,7 +61,13 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): Schedule
 
   async function startBoss(): Promise<void> {
     const initial = [...tasks];
-    const started = new PgBoss({ connectionString: options.connectionString, schema: options.schema, max: 3, schedule: false });
+    // Loaded here, not at the top: a site on SQLite never runs pg-boss and should not hold it in memory.
+    const { default: PgBossClass } = await import('pg-boss').catch((error: unknown) => {
+      throw new Error(`the PostgreSQL job scheduler needs the "pg-boss" package, which could not be loaded: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    });
+    const started = new PgBossClass({ connectionString: options.connectionString, schema: options.schema, max: 3, schedule: false });
     started.on('error', (error) => options.log.error({ err: error }, 'pg-boss error'));
     await started.start();
     boss = started;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/ingest/extract-article.js';
 
 const ARTICLES = '/work/shared/data/articles/';
@@ -20,15 +20,20 @@ function overlap(expected: string, actual: string): { recall: number; precision:
   return { recall: shared / want.size, precision: got.size === 0 ? 0 : shared / got.size };
 }
 
+async function extractPage(folder: string) {
+  const read = (name: string) => readFileSync(`${ARTICLES}${folder}/${name}`, 'utf8');
+  const meta = JSON.parse(read('expected-metadata.json')) as { title: string };
+  const expectedText = parseHTML(read('expected.html')).document.documentElement.textContent ?? '';
+  const result = await extractArticle(read('source.html'), PAGE_URL);
+  const scores = result.ok ? overlap(expectedText, result.article.text) : { recall: 0, precision: 0 };
+  const passed = result.ok && scores.recall >= 0.8 && scores.precision >= 0.8;
+  return { folder, meta, result, scores, passed };
+}
+
 describe('extractArticle on the Readability test pages', () => {
-  const results = folders.map((folder) => {
-    const read = (name: string) => readFileSync(`${ARTICLES}${folder}/${name}`, 'utf8');
-    const meta = JSON.parse(read('expected-metadata.json')) as { title: string };
-    const expectedText = parseHTML(read('expected.html')).document.documentElement.textContent ?? '';
-    const result = extractArticle(read('source.html'), PAGE_URL);
-    const scores = result.ok ? overlap(expectedText, result.article.text) : { recall: 0, precision: 0 };
-    const passed = result.ok && scores.recall >= 0.8 && scores.precision >= 0.8;
-    return { folder, meta, result, scores, passed };
+  let results: Array<Awaited<ReturnType<typeof extractPage>>> = [];
+  beforeAll(async () => {
+    results = await Promise.all(folders.map(extractPage));
   });
 
   it('extracts text matching the expected article for at least 20 of the 22 pages', () => {
@@ -60,17 +65,17 @@ describe('extractArticle on the Readability test pages', () => {
 });
 
 describe('extractArticle fallbacks', () => {
-  it('returns a reason instead of throwing for empty and non-article pages', () => {
-    expect(extractArticle('   ', PAGE_URL)).toMatchObject({ ok: false, reason: 'empty-page' });
+  it('returns a reason instead of throwing for empty and non-article pages', async () => {
+    expect(await extractArticle('   ', PAGE_URL)).toMatchObject({ ok: false, reason: 'empty-page' });
     const index = '<html><head><title>Home</title></head><body><nav><a href="/a">A</a><a href="/b">B</a></nav><p>Welcome.</p></body></html>';
-    expect(extractArticle(index, PAGE_URL)).toMatchObject({ ok: false, reason: 'not-readerable' });
-    expect(extractArticle(index, PAGE_URL, { force: true })).toMatchObject({ ok: true, readerable: false });
+    expect(await extractArticle(index, PAGE_URL)).toMatchObject({ ok: false, reason: 'not-readerable' });
+    expect(await extractArticle(index, PAGE_URL, { force: true })).toMatchObject({ ok: true, readerable: false });
   });
 
-  it('extracts a plain wire story page', () => {
+  it('extracts a plain wire story page', async () => {
     const paragraph = 'The central bank kept its main interest rate unchanged on Thursday, saying inflation was slowing but remained above target. ';
     const html = `<html><head><title>Bank holds rates</title></head><body><header><a href="/">Home</a></header><article><h1>Bank holds rates</h1>${'<p>'.concat(paragraph.repeat(3), '</p>').repeat(5)}<p><a href="/markets">More markets</a></p></article><footer>© Wire</footer></body></html>`;
-    const result = extractArticle(html, 'https://wire.example/business/bank.html');
+    const result = await extractArticle(html, 'https://wire.example/business/bank.html');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.article.title).toBe('Bank holds rates');

@@ -11,8 +11,8 @@ function story(name: string): [string, string] {
 describe('suggestTags (entities)', () => {
   const [title, body] = story('us-russia-report.txt');
 
-  it('names the people, places and organisations of the US–Russia report', () => {
-    const tags = suggestTags(title, body);
+  it('names the people, places and organisations of the US–Russia report', async () => {
+    const tags = await suggestTags(title, body);
     expect(tags).toEqual(expect.arrayContaining(['Trump', 'Putin', 'Russia', 'Ukraine', 'WSJ', 'NATO']));
     expect(tags.length).toBeLessThanOrEqual(8);
     expect(tags.slice(0, 3)).toEqual(expect.arrayContaining(['Trump', 'WSJ']));
@@ -21,32 +21,32 @@ describe('suggestTags (entities)', () => {
     }
   });
 
-  it('reuses existing tags in their own spelling, including full names for surnames', () => {
-    const tags = suggestTags(title, body, { existing: ['Nato', 'Vladimir Putin', 'ukraine'] });
+  it('reuses existing tags in their own spelling, including full names for surnames', async () => {
+    const tags = await suggestTags(title, body, { existing: ['Nato', 'Vladimir Putin', 'ukraine'] });
     expect(tags).toEqual(expect.arrayContaining(['Nato', 'Vladimir Putin', 'ukraine']));
     expect(tags).not.toContain('NATO');
     expect(tags).not.toContain('Putin');
   });
 
-  it('honours max', () => {
-    expect(suggestTags(title, body, { max: 3 })).toHaveLength(3);
+  it('honours max', async () => {
+    expect(await suggestTags(title, body, { max: 3 })).toHaveLength(3);
   });
 
-  it('works on an unrelated football report', () => {
+  it('works on an unrelated football report', async () => {
     const [sportTitle, sportBody] = story('football-report.txt');
-    const tags = suggestTags(sportTitle, sportBody);
+    const tags = await suggestTags(sportTitle, sportBody);
     expect(tags).toEqual(expect.arrayContaining(['Salah', 'Liverpool', 'Arsenal', 'Brighton', 'Premier League']));
     for (const word of ['Late', 'penalty', 'keeps', 'top', 'Saturday']) expect(tags.map(tagKey)).not.toContain(tagKey(word));
   });
 
-  it('returns nothing for text without names', () => {
-    expect(suggestTags('it was a quiet day', 'nothing much happened and the weather was fine.')).toEqual([]);
+  it('returns nothing for text without names', async () => {
+    expect(await suggestTags('it was a quiet day', 'nothing much happened and the weather was fine.')).toEqual([]);
   });
 });
 
 describe('suggestTags (title-words)', () => {
-  it('reproduces the naive style: every title word, punctuation removed', () => {
+  it('reproduces the naive style: every title word, punctuation removed', async () => {
     const [title, body] = story('us-russia-report.txt');
-    expect(suggestTags(title, body, { style: 'title-words' })).toEqual(['WSJ', 'Trumps', 'election', 'wont', 'change', 'USRussia', 'relations', 'much']);
+    expect(await suggestTags(title, body, { style: 'title-words' })).toEqual(['WSJ', 'Trumps', 'election', 'wont', 'change', 'USRussia', 'relations', 'much']);
   });
 });
