@@ -44,11 +44,18 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
 
   registerMetrics(app);
   // Cached pages are answered before routing work, parsing or rendering: the hot path.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return;
-    // A reader with a pending-comment cookie may see their own comment: never a shared page.
-    const page = hasPendingCommentCookie(request) ? undefined : pageCache.get(request.url);
-    if (page) return sendCachedPage(request, reply, page);
+  // A callback hook rather than an async one: no promise per request. Answering ends the hook
+  // chain without calling `done`.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      // A reader with a pending-comment cookie may see their own comment: never a shared page.
+      const page = hasPendingCommentCookie(request) ? undefined : pageCache.get(request.url);
+      if (page) {
+        sendCachedPage(request, reply, page);
+        return;
+      }
+    }
+    done();
   });
   registerErrorHandling(app, ctx, pages);
 

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import type { AppContext } from '../boot.js';
 import { InvalidError } from '../shared/errors.js';
-import { etagFor, type PageCache, sendCachedPage } from './plugins/page-cache.js';
+import { type PageCache, type PageToken, preparePage, sendCachedPage } from './plugins/page-cache.js';
 import type { SiteChrome } from './views/site-chrome.js';
 
 export const stylesheet = readFileSync(new URL('../../assets/site.css', import.meta.url), 'utf8');
@@ -31,13 +31,19 @@ export function createSitePages(ctx: AppContext, cache: PageCache) {
       request: FastifyRequest,
       reply: FastifyReply,
       body: string,
-      options: { contentType?: string; cacheControl?: string; status?: number; personal?: boolean; fill?: (body: string) => string } = {},
+      options: { contentType?: string; cacheControl?: string; status?: number; personal?: boolean; token?: PageToken } = {},
     ) {
       const cacheControl = options.personal ? 'private, no-cache' : (options.cacheControl ?? pageCacheControl);
-      const page = { body, contentType: options.contentType ?? htmlType, etag: etagFor(body), cacheControl, fill: options.fill };
+      const contentType = options.contentType ?? htmlType;
       const status = options.status ?? 200;
-      if (status === 200 && request.method === 'GET' && !options.personal) cache.set(request.url, page);
-      if (status !== 200) return reply.code(status).type(page.contentType).send(options.fill ? options.fill(body) : body);
+      if (status !== 200) {
+        const { token } = options;
+        const at = token ? body.indexOf(token.placeholder) : -1;
+        const filled = token && at >= 0 ? body.slice(0, at) + token.value() + body.slice(at + token.placeholder.length) : body;
+        return reply.code(status).type(contentType).send(filled);
+      }
+      const page = preparePage(body, { contentType, cacheControl, token: options.token });
+      if (request.method === 'GET' && !options.personal) cache.set(request.url, page);
       return sendCachedPage(request, reply, page);
     },
   };

@@ -1,15 +1,34 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
+interface RouteSlot {
+  /** `{ method, route }`, built once and reused for every observation. */
+  labels: { method: string; route: string };
+  /** Requests answered since the last scrape, by status code. */
+  counts: Map<number, { labels: { method: string; route: string; status: string }; pending: number }>;
+}
+
 /** Prometheus metrics at /metrics: request counts and a latency histogram per route. */
 export function registerMetrics(app: FastifyInstance): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({
+  // Label objects per method and route, kept so the per-request hook allocates nothing; request
+  // counts are summed here and added to the counter when it is scraped.
+  const slots = new Map<string, Map<string, RouteSlot>>();
+  new Counter({
     name: 'broadsheet_http_requests_total',
     help: 'HTTP requests answered, by method, route and status code',
     labelNames: ['method', 'route', 'status'] as const,
     registers: [registry],
+    collect() {
+      for (const byMethod of slots.values())
+        for (const slot of byMethod.values())
+          for (const count of slot.counts.values())
+            if (count.pending > 0) {
+              this.inc(count.labels, count.pending);
+              count.pending = 0;
+            }
+    },
   });
   const duration = new Histogram({
     name: 'broadsheet_http_request_duration_seconds',
@@ -19,11 +38,29 @@ export function registerMetrics(app: FastifyInstance): void {
     registers: [registry],
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     // The route pattern, not the URL, keeps label cardinality bounded.
     const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    const method = request.method;
+    let byMethod = slots.get(route);
+    if (!byMethod) {
+      byMethod = new Map();
+      slots.set(route, byMethod);
+    }
+    let slot = byMethod.get(method);
+    if (!slot) {
+      slot = { labels: { method, route }, counts: new Map() };
+      byMethod.set(method, slot);
+    }
+    const status = reply.statusCode;
+    let count = slot.counts.get(status);
+    if (!count) {
+      count = { labels: { method, route, status: String(status) }, pending: 0 };
+      slot.counts.set(status, count);
+    }
+    count.pending++;
+    duration.observe(slot.labels, reply.elapsedTime / 1000);
+    done();
   });
 
   app.get('/metrics', async (_request, reply) => {
