@@ -1,4 +1,5 @@
 import type { Db } from '../db/dialect.js';
+import { createArticleRepository } from './article-repository.js';
 
 /** Article writes and reads that only ingest needs: fingerprints, linked attributions, the Wire queue. */
 export function createArticleFilingRepository(db: Db) {
@@ -28,32 +29,21 @@ export function createArticleFilingRepository(db: Db) {
     },
 
     /** Optimistic: only when the stored version is still `expectedVersion`. */
-    async updateText(
+    /** Optimistic: only when the stored version is still `expectedVersion`; ingested bodies are HTML. */
+    updateText(
       id: number,
       expectedVersion: number,
       values: { title: string; excerpt: string; body: string; body_html: string; original_url: string | null; original_publisher: string | null; fingerprint: string | null; updated_at: string },
     ): Promise<boolean> {
-      const result = await db
-        .updateTable('article')
-        .set({ ...values, body_format: 'html', version: expectedVersion + 1 })
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      return createArticleRepository(db).update(id, expectedVersion, { ...values, body_format: 'html' });
     },
 
     findVersion(id: number) {
       return db.selectFrom('article').select(['id', 'version', 'title', 'status', 'source_id']).where('id', '=', id).executeTakeFirst();
     },
 
-    async updateBody(id: number, expectedVersion: number, values: { excerpt: string; body: string; body_html: string; fingerprint: string | null; updated_at: string }): Promise<boolean> {
-      const result = await db
-        .updateTable('article')
-        .set({ ...values, body_format: 'html', version: expectedVersion + 1 })
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+    updateBody(id: number, expectedVersion: number, values: { excerpt: string; body: string; body_html: string; fingerprint: string | null; updated_at: string }): Promise<boolean> {
+      return createArticleRepository(db).update(id, expectedVersion, { ...values, body_format: 'html' });
     },
 
     /** Keyset batches of (id, fingerprint) for rebuilding a near-duplicate index. */

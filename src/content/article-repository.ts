@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Insertable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { Db } from '../db/dialect.js';
 import type { ArticleTable, Database } from '../db/schema.js';
 
@@ -191,7 +191,7 @@ export function createArticleRepository(db: Db) {
     },
 
     /** Optimistic update: only succeeds if the stored version is still `expectedVersion`. */
-    async update(id: number, expectedVersion: number, values: Partial<ArticleWrite>): Promise<boolean> {
+    async update(id: number, expectedVersion: number, values: Omit<Updateable<ArticleTable>, 'id' | 'version'>): Promise<boolean> {
       const result = await db
         .updateTable('article')
         .set({ ...values, version: expectedVersion + 1 })

@@ -138,18 +138,7 @@ export function createSourceService(deps: { db: Db; clock: Clock; audit: AuditSe
 
     async create(
       actor: Actor,
-      input: {
-        name: string;
-        homepage?: string;
-        feedUrl?: string;
-        defaultSectionId?: number;
-        policy?: 'review' | 'publish';
-        attributionTemplate?: string;
-        rules?: SourceRule[];
-        pollIntervalSeconds?: number;
-        isEnabled?: boolean;
-        isLocal?: boolean;
-      },
+      input: SourceSettings & { name: string },
     ): Promise<Source> {
       const name = input.name.trim();
       if (!name) throw new InvalidError('SOURCE_NAME_REQUIRED', 'A source needs a name');
