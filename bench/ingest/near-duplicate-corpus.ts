@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { htmlToText } from '../../src/ingest/feed-text.js';
 import { parseFeed } from '../../src/ingest/parse-feed.js';
+import { seededRandom } from '../../src/shared/random.js';
 
 /*
  * Labelled text pairs for choosing the near-duplicate threshold, built from shared/data:
@@ -58,17 +59,8 @@ const BOILERPLATE = [
   'Advertisement. Related coverage: more from our politics desk, opinion and analysis. Comments are closed for this article.',
 ];
 
-/** Deterministic PRNG (mulberry32) so the table is the same on every run. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so the table is the same on every run. */
+export const random = seededRandom;
 
 const sentences = (text: string) => text.split(/(?<=[.!?。！？])\s+/u).filter(Boolean);
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
