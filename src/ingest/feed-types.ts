@@ -34,20 +34,11 @@ export interface ParsedFeed {
 }
 
 /** An item as read from the document, before it is checked and its HTML sanitised. */
-export interface RawItem {
-  guid?: string;
-  url?: string;
-  title?: string;
-  summaryHtml?: string;
-  contentHtml?: string;
-  author?: string;
-  categories: string[];
-  publishedAt?: Date;
-  updatedAt?: Date;
-  imageUrl?: string;
-  /** Base for relative URLs inside the HTML fields. */
-  htmlBase?: string;
-}
+export type RawItem = Partial<Pick<FeedItem, 'guid' | 'url' | 'title'>> &
+  Omit<FeedItem, 'guid' | 'url' | 'title'> & {
+    /** Base for relative URLs inside the HTML fields. */
+    htmlBase?: string;
+  };
 
 /** A recognised feed before its items are finished and checked. */
 export interface FeedParts {
