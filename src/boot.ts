@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { createUserService, type UserService } from './accounts/index.js';
+import { createAccounts, type SessionService, type SignIn, type UserService } from './accounts/index.js';
 import { type AuditService, createAuditService } from './audit/index.js';
-import { type CommentService, createCommentRateLimits, createCommentService } from './comments/index.js';
+import { type CommentService, createCommentService } from './comments/index.js';
 import type { Config } from './config/schema.js';
 import { type ContentServices, createContentServices } from './content/index.js';
 import { startPostgresChangeRelay } from './db/change-relay.js';
@@ -18,6 +18,7 @@ import { createPgBossScheduler } from './jobs/pg-boss-scheduler.js';
 import { createTimerScheduler } from './jobs/timer-scheduler.js';
 import { BroadsheetError, UnavailableError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { createRateLimits, type RateLimiterFactory } from './shared/rate-limit/rate-limits.js';
 import { createAkismetKeyVerifier, createClassifierSpamChecker, createClassifierSpamLearner, createSpamServices, type SpamServices } from './spam/index.js';
 
 /** Everything the web server, the CLI, jobs and tests share: built once, in one place. */
@@ -33,6 +34,12 @@ export interface AppContext {
   audit: AuditService;
   content: ContentServices;
   users: UserService;
+  /** Staff sign-in sessions (the admin's cookie). */
+  sessions: SessionService;
+  /** Email and password → a session, with failed attempts counted towards a lockout. */
+  signIn: SignIn;
+  /** Rate limiters for this process, shared through Redis when configured. */
+  rateLimiter: RateLimiterFactory;
   /** Reader comments: submission, threads, moderation, retention, commenter data. */
   comments: CommentService;
   /** Repeating background work; started by the process that serves (see web/server.ts). */
@@ -76,11 +83,11 @@ export async function boot(options: BootOptions): Promise<AppContext> {
   const changes = createChangeNotifier();
   const audit = createAuditService({ db, clock });
   const content = createContentServices({ db, clock, audit, changes, baseUrl });
-  const users = createUserService({ db, clock, audit });
+  const { users, sessions, signIn } = createAccounts({ db, clock, audit });
   const spam = createSpamServices({ db, clock, log: log.child({ module: 'spam' }) });
   const ingest = createIngestService({ db, content, clock, log, changes, allowPrivateFeeds: config.allowPrivateFeeds });
   const secret = config.secret ?? (await storedSecret(content));
-  const commentRateLimits = createCommentRateLimits({ redisUrl: config.redisUrl, clock, log });
+  const rateLimits = createRateLimits({ redisUrl: config.redisUrl, clock, log });
   const comments = createCommentService({
     db,
     clock,
@@ -91,7 +98,7 @@ export async function boot(options: BootOptions): Promise<AppContext> {
     learner: createClassifierSpamLearner(spam),
     // API clients holding an Akismet-compatible key may post without the form's token and honeypot.
     apiKeys: createAkismetKeyVerifier(spam.akismet.keys),
-    rateLimiter: commentRateLimits.limiterFor,
+    rateLimiter: rateLimits.limiterFor,
     secret,
     log: log.child({ module: 'comments' }),
     changes,
@@ -115,6 +122,9 @@ export async function boot(options: BootOptions): Promise<AppContext> {
     audit,
     content,
     users,
+    sessions,
+    signIn,
+    rateLimiter: rateLimits.limiterFor,
     comments,
     jobs,
     spam,
@@ -124,7 +134,7 @@ export async function boot(options: BootOptions): Promise<AppContext> {
       // Unsaved online learning is written before the connection goes.
       await spam.close().catch((error) => log.error({ err: error, module: 'spam' }, 'saving the spam model on close failed'));
       await jobs.stop();
-      await commentRateLimits.close();
+      await rateLimits.close();
       await db.destroy();
     },
   };

@@ -3,8 +3,13 @@ import type { Db } from '../db/dialect.js';
 /** Columns safe to show: never the password hash. */
 const publicColumns = ['id', 'email', 'name', 'slug', 'role', 'bio', 'is_active', 'created_at'] as const;
 
+export type UserRow = Awaited<ReturnType<ReturnType<typeof createUserRepository>['findById']>>;
+
 export function createUserRepository(db: Db) {
   return {
+    findById(id: number) {
+      return db.selectFrom('app_user').select(publicColumns).where('id', '=', id).executeTakeFirst();
+    },
     findBySlug(slug: string) {
       return db.selectFrom('app_user').select(publicColumns).where('slug', '=', slug).executeTakeFirst();
     },
@@ -14,6 +19,9 @@ export function createUserRepository(db: Db) {
     },
     findByEmail(email: string) {
       return db.selectFrom('app_user').select(publicColumns).where('email', '=', email).executeTakeFirst();
+    },
+    listAll() {
+      return db.selectFrom('app_user').select(publicColumns).orderBy('name').orderBy('id').execute();
     },
     async slugTaken(slug: string): Promise<boolean> {
       return (await db.selectFrom('app_user').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
@@ -32,6 +40,18 @@ export function createUserRepository(db: Db) {
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
+    },
+    async update(id: number, values: { role?: string; is_active?: number; password_hash?: string; name?: string; bio?: string }): Promise<void> {
+      await db.updateTable('app_user').set(values).where('id', '=', id).execute();
+    },
+    async countActiveOwners(): Promise<number> {
+      const row = await db
+        .selectFrom('app_user')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('role', '=', 'owner')
+        .where('is_active', '=', 1)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
     async count(): Promise<number> {
       const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();

@@ -6,11 +6,9 @@ import type { ChangeNotifier } from '../shared/change-notifier.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Timer } from './check-with-timeout.js';
-import type { RateLimiter, RateLimitRule } from './rate-limit.js';
+import type { RateLimiterFactory } from '../shared/rate-limit/rate-limits.js';
 import type { SpamChecker, SpamLearner } from './spam-checker.js';
 
-/** Makes the per-IP limiter for the current rules (they are site settings and may change at run time). */
-export type RateLimiterFactory = (rules: readonly RateLimitRule[]) => RateLimiter;
 
 /** Answers whether an API key belongs to a trusted client (which may skip the form's honeypot and timing). */
 export interface ApiKeyVerifier {

@@ -1,5 +1,6 @@
 import type { Article } from '../content/index.js';
 import type { Actor } from '../shared/actor.js';
+import { assertCan } from '../shared/permissions.js';
 import { type ArticleComments, type ArticleCommentsOptions, commentsForArticle, pageOfComment } from './article-comments.js';
 import type { CommentId, CommentStatus } from './comment.js';
 import type { CommentServiceDeps } from './comment-deps.js';
@@ -11,9 +12,8 @@ import { commentNotFoundError } from './errors.js';
 import { issueFormToken } from './form-token.js';
 import { deleteComment, editComment, type ModerationAction, moderateOne } from './moderate-comment.js';
 import { addPendingCommentId, readPendingCommentIds } from './pending-cookie.js';
-import type { RateLimiter, RateLimitRule } from './rate-limit.js';
+import type { RateLimiter, RateLimitRule } from '../shared/rate-limit/rate-limit.js';
 import { runCommentRetention } from './retention.js';
-import { assertRole, moderatorRoles } from './roles.js';
 import { type StoredComment, toStoredComment } from './stored-comment.js';
 import { type SubmitCommentOutcome, type SubmitCommentRequest, submitComment } from './submit-comment.js';
 
@@ -61,20 +61,20 @@ export function createCommentService(deps: CommentServiceDeps) {
 
     /** Comments for moderators, newest first; `beforeId` continues from the previous page's last id. */
     async list(actor: Actor, filter: { status?: CommentStatus; articleId?: number; limit?: number; beforeId?: number } = {}): Promise<StoredComment[]> {
-      assertRole(actor, moderatorRoles, 'list');
+      assertCan(actor, 'comments.moderate');
       const rows = await createCommentRepository(deps.db).listStored({ ...filter, limit: Math.min(Math.max(filter.limit ?? 50, 1), 500) });
       return rows.map(toStoredComment);
     },
 
     async get(actor: Actor, id: CommentId): Promise<StoredComment> {
-      assertRole(actor, moderatorRoles, 'get');
+      assertCan(actor, 'comments.moderate');
       const row = await createCommentRepository(deps.db).findStored(id);
       if (!row) throw commentNotFoundError(id);
       return toStoredComment(row);
     },
 
     async countByStatus(actor: Actor): Promise<Record<string, number>> {
-      assertRole(actor, moderatorRoles, 'count');
+      assertCan(actor, 'comments.moderate');
       return createCommentRepository(deps.db).countByStatus();
     },
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../shared/actor.js';
 import { type CommentSettings, type CommentSettingsPatch, defaultCommentSettings, mergeCommentSettings, parseCommentSettings } from './comment-settings.js';
 import type { CommentServiceDeps } from './comment-deps.js';
-import { assertRole, settingsRoles } from './roles.js';
+import { assertCan } from '../shared/permissions.js';
 
 const KEY = 'comments.settings';
 /** The change reason that tells every process (through the relay on PostgreSQL) to drop its copy. */
@@ -35,7 +35,7 @@ export function createCommentSettingsStore(deps: Pick<CommentServiceDeps, 'db' |
 
     /** Validates the merged settings; refuses roles other than owner and admin; audited. */
     async update(actor: Actor, patch: CommentSettingsPatch): Promise<CommentSettings> {
-      assertRole(actor, settingsRoles, 'settings');
+      assertCan(actor, 'settings.manage');
       const next = parseCommentSettings(mergeCommentSettings(await this.get(), patch));
       await deps.db.transaction().execute(async (trx) => {
         await deps.content.settings.writeInternal(KEY, JSON.stringify(next), trx);

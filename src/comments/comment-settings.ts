@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { invalidSettingsError } from './errors.js';
 import { type ModerationSettings, moderationSettingsSchema } from './moderation/settings.js';
-import type { RateLimitRule } from './rate-limit.js';
+import type { RateLimitRule } from '../shared/rate-limit/rate-limit.js';
 
 export type CommentPolicy = 'open' | 'closed';
 

@@ -2,7 +2,7 @@ import { articlePath } from '../content/index.js';
 import type { Actor } from '../shared/actor.js';
 import type { CommentServiceDeps } from './comment-deps.js';
 import { createCommentRepository } from './comment-repository.js';
-import { assertRole, settingsRoles } from './roles.js';
+import { assertCan } from '../shared/permissions.js';
 import { toStoredComment } from './stored-comment.js';
 
 export interface CommenterExport {
@@ -38,7 +38,7 @@ function normaliseEmail(email: string): string {
  * export itself is audited without the address.
  */
 export async function exportCommenterData(deps: CommentServiceDeps, actor: Actor, email: string): Promise<CommenterExport> {
-  assertRole(actor, settingsRoles, 'export');
+  assertCan(actor, 'commenters.manage');
   const address = normaliseEmail(email);
   const rows = address === '' ? [] : await createCommentRepository(deps.db).listStoredByEmail(address);
   const articles = new Map<number, string | null>();
@@ -79,7 +79,7 @@ export async function exportCommenterData(deps: CommentServiceDeps, actor: Actor
  * with the count only, not the address.
  */
 export async function eraseCommenterData(deps: CommentServiceDeps, actor: Actor, email: string, options: { delete?: boolean } = {}): Promise<{ count: number; deleted: boolean }> {
-  assertRole(actor, settingsRoles, 'erase');
+  assertCan(actor, 'commenters.manage');
   const address = normaliseEmail(email);
   if (address === '') return { count: 0, deleted: Boolean(options.delete) };
   const count = await deps.db.transaction().execute(async (trx) => {

@@ -1,11 +1,10 @@
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError, UnavailableError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../shared/errors.js';
 
 /** Stable codes of the comments domain; the web layer maps each error's `kind` to a status. */
 export const commentErrorCodes = {
   duplicate: 'COMMENT_DUPLICATE',
   invalidPage: 'COMMENTS_PAGE_INVALID',
   invalidSettings: 'COMMENTS_SETTINGS_INVALID',
-  rateLimitUnavailable: 'COMMENTS_RATE_LIMIT_UNAVAILABLE',
 } as const;
 
 /** 409: the same Commenter already posted the same text on this Article (see duplicate.ts). */
@@ -21,14 +20,6 @@ export function invalidSettingsError(details: Record<string, unknown>): InvalidE
   return new InvalidError(commentErrorCodes.invalidSettings, 'The moderation settings are not valid.', { details });
 }
 
-export function rateLimitUnavailableError(cause: unknown): UnavailableError {
-  return new UnavailableError(
-    commentErrorCodes.rateLimitUnavailable,
-    'Commenting is briefly unavailable. Please try again in a minute.',
-    { cause },
-  );
-}
-
 export function commentsClosedError(details: Record<string, unknown> = {}): ForbiddenError {
   return new ForbiddenError('COMMENTS_CLOSED', 'Comments are closed on this article.', { details });
 }
@@ -40,10 +31,6 @@ export function commentRejectedError(details: Record<string, unknown> = {}): For
 
 export function commentNotFoundError(id: number): NotFoundError {
   return new NotFoundError('COMMENT_NOT_FOUND', `There is no comment ${id}.`, { details: { id } });
-}
-
-export function moderationForbiddenError(action: string): ForbiddenError {
-  return new ForbiddenError('COMMENTS_FORBIDDEN', 'Your role may not moderate comments or read commenter data.', { details: { action } });
 }
 
 export function statusConflictError(id: number, message: string): ConflictError {

@@ -1,4 +1,4 @@
-import { hasValidSignature, sign } from './signature.js';
+import { hasValidSignature, sign } from '../shared/signature.js';
 
 const PURPOSE = 'broadsheet:comment-form:v1';
 // Servers behind a load balancer disagree a little about the time; a token "from the future"

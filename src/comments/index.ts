@@ -38,17 +38,9 @@ export {
 } from './moderation/settings.js';
 export { type FormTokenCheck, issueFormToken, type VerifyFormTokenOptions, verifyFormToken } from './form-token.js';
 export { addPendingCommentId, PENDING_COOKIE_MAX_IDS, readPendingCommentIds, signPendingCommentIds } from './pending-cookie.js';
-export {
-  createMemoryRateLimiter,
-  defaultRateLimitRules,
-  type RateLimitDecision,
-  type RateLimiter,
-  type RateLimitRule,
-} from './rate-limit.js';
-export { createRedisRateLimiter, type RedisRateLimiterOptions } from './redis-rate-limiter.js';
 export { type DuplicateKeyInput, duplicateCommentHash, normaliseForDuplicate } from './duplicate.js';
 export type { SpamLearner } from './spam-checker.js';
-export type { ApiKeyVerifier, CommentServiceDeps, RateLimiterFactory } from './comment-deps.js';
+export type { ApiKeyVerifier, CommentServiceDeps } from './comment-deps.js';
 export { type CommentService, createCommentService } from './comment-service.js';
 export {
   type CommentPolicy,
@@ -65,6 +57,4 @@ export type { Commenter, SubmitCommentOutcome, SubmitCommentRequest, SubmitError
 export { type ModerationAction, moderationActions } from './moderate-comment.js';
 export type { RetentionResult } from './retention.js';
 export type { CommenterExport } from './commenter-data.js';
-export { moderatorRoles, settingsRoles } from './roles.js';
-export { createCommentRateLimits } from './rate-limiter-factory.js';
 export { defaultPrivacyText, privacyText } from './privacy-text.js';

@@ -1,6 +1,7 @@
 import { articlePath } from '../content/index.js';
 import { type Actor, actorId } from '../shared/actor.js';
 import { InvalidError } from '../shared/errors.js';
+import { assertCan } from '../shared/permissions.js';
 import type { CommentId, CommentStatus } from './comment.js';
 import type { CommentServiceDeps } from './comment-deps.js';
 import { validateCommentInput } from './comment-input.js';
@@ -8,7 +9,6 @@ import { createCommentRepository } from './comment-repository.js';
 import { renderCommentText } from './comment-text.js';
 import { duplicateCommentHash } from './duplicate.js';
 import { commentNotFoundError, statusConflictError } from './errors.js';
-import { assertRole, moderatorRoles } from './roles.js';
 import type { SpamCheckInput } from './spam-checker.js';
 import { type StoredComment, toStoredComment } from './stored-comment.js';
 
@@ -62,7 +62,7 @@ async function learnerInput(deps: CommentServiceDeps, comment: StoredComment): P
  * it never undoes the decision. Returns the comment as it now is.
  */
 export async function moderateOne(deps: CommentServiceDeps, actor: Actor, id: CommentId, action: ModerationAction): Promise<StoredComment> {
-  assertRole(actor, moderatorRoles, action);
+  assertCan(actor, 'comments.moderate');
   const comment = await load(deps, id);
   const next = nextStatus(action, comment);
   if (typeof next !== 'string') throw statusConflictError(id, next.conflict);
@@ -96,7 +96,7 @@ export async function editComment(
   id: CommentId,
   changes: { content?: string; authorName?: string; authorUrl?: string | null },
 ): Promise<StoredComment> {
-  assertRole(actor, moderatorRoles, 'edit');
+  assertCan(actor, 'comments.moderate');
   const comment = await load(deps, id);
   const validated = validateCommentInput(
     {
@@ -128,7 +128,7 @@ export async function editComment(
 
 /** Deletes a comment for good (its replies move up to its parent); audited. */
 export async function deleteComment(deps: CommentServiceDeps, actor: Actor, id: CommentId): Promise<void> {
-  assertRole(actor, moderatorRoles, 'delete');
+  assertCan(actor, 'comments.moderate');
   const comment = await load(deps, id);
   await deps.db.transaction().execute(async (trx) => {
     await createCommentRepository(trx).deleteWithReparent([id]);

@@ -1,5 +1,5 @@
 import type { CommentId } from './comment.js';
-import { hasValidSignature, sign } from './signature.js';
+import { hasValidSignature, sign } from '../shared/signature.js';
 
 const PURPOSE = 'broadsheet:pending-comments:v1';
 /** Only the most recent ids are kept, which bounds the cookie to well under 300 bytes. */

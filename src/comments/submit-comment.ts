@@ -13,7 +13,7 @@ import { duplicateCommentHash } from './duplicate.js';
 import { commentRejectedError, commentsClosedError, duplicateCommentError } from './errors.js';
 import { verifyFormToken } from './form-token.js';
 import { moderateComment } from './moderation/pipeline.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { RateLimiter } from '../shared/rate-limit/rate-limit.js';
 import type { SpamCheckInput } from './spam-checker.js';
 
 /** A form-level or field-level problem, shown beside the field (or above the form for `form`). */

@@ -4,6 +4,7 @@ import * as createContentTables from './migrations/0001-create-content-tables.js
 import * as createCommentTables from './migrations/0002-create-comment-tables.js';
 import * as createSpamTables from './migrations/0003-create-spam-tables.js';
 import * as addIngestTables from './migrations/0004-add-ingest-tables.js';
+import * as createAdminTables from './migrations/0005-create-admin-tables.js';
 import type { Database } from './schema.js';
 
 export interface Migration {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0002-create-comment-tables': createCommentTables,
   '0003-create-spam-tables': createSpamTables,
   '0004-add-ingest-tables': addIngestTables,
+  '0005-create-admin-tables': createAdminTables,
 };
 
 export interface MigrateOutcome {

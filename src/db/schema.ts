@@ -23,6 +23,10 @@ export interface Database {
   spam_example: SpamExampleTable;
   akismet_key: AkismetKeyTable;
   akismet_key_day: AkismetKeyDayTable;
+  user_session: UserSessionTable;
+  login_failure: LoginFailureTable;
+  user_token: UserTokenTable;
+  article_revision: ArticleRevisionTable;
 }
 
 export interface SiteSettingTable {
@@ -90,6 +94,8 @@ export interface ArticleTable {
   published_at: string | null;
   updated_at: string;
   created_at: string;
+  /** Set while an author's draft waits for an editor. */
+  submitted_at: string | null;
 }
 
 export interface TagTable {
@@ -240,4 +246,54 @@ export interface CommentTable {
   created_at: string;
   moderated_at: string | null;
   moderated_by: number | null;
+}
+
+/** A staff sign-in; the cookie holds the token, this row its SHA-256 (hex). */
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  /** Slides forward as the session is used. */
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** Failed sign-ins per `email:…` or `ip:…` key within the current window. */
+export interface LoginFailureTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+/** A one-time link (`reset` or `invite`); the link holds the token, this row its SHA-256 (hex). */
+export interface UserTokenTable {
+  token_hash: string;
+  user_id: number;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** An article as one version left it; `tags` is a JSON array of tag names. */
+export interface ArticleRevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  title: string;
+  slug: string;
+  excerpt: string;
+  body: string;
+  body_format: string;
+  section_id: number;
+  source_id: number | null;
+  original_url: string | null;
+  status: string;
+  published_at: string | null;
+  tags: string;
+  actor_id: number | null;
+  created_at: string;
 }

@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { AppContext } from '../boot.js';
+import { registerAdmin } from './admin/admin-routes.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { createPageCache, type PageCache, sendCachedPage } from './plugins/page-cache.js';
@@ -74,6 +75,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   registerListRoutes(app, ctx, pages);
   registerCommentRoutes(app, ctx, pages);
   registerSectionAndArticleRoutes(app, ctx, pages);
+  await registerAdmin(app, ctx);
 
   return Object.assign(app as FastifyInstance, { pageCache });
 }

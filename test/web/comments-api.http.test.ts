@@ -185,7 +185,7 @@ forEachDatabase('comments JSON API and moderation', (database) => {
       expect((await t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/approve` })).statusCode).toBe(401);
       const refused = await t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/approve`, headers: { authorization: auth.author } });
       expect(refused.statusCode).toBe(403);
-      expect(refused.json().error.code).toBe('COMMENTS_FORBIDDEN');
+      expect(refused.json().error.code).toBe('FORBIDDEN');
       expect((await t.ctx.comments.get(testActor, id)).status).toBe('pending');
       expect((await t.app.inject({ url: '/api/v1/comments', headers: { authorization: auth.author } })).statusCode).toBe(403);
       for (const role of ['owner', 'admin', 'editor', 'moderator']) {

@@ -30,4 +30,18 @@ export function registerUser(program: Command): void {
         });
       }),
     );
+
+  user
+    .command('reset-password')
+    .description('Print a one-time link (valid 1 hour) with which the user chooses a new password')
+    .requiredOption('--email <email>', 'login email of the account')
+    .action((options: { email: string }) =>
+      runAction(() =>
+        withContext({}, async (ctx) => {
+          const { user: account, token } = await ctx.users.resetLink(systemActor('cli'), options.email);
+          process.stderr.write(`Reset link for ${account.email}, valid for 1 hour and usable once:\n`);
+          process.stdout.write(`${ctx.baseUrl}/admin/reset/${token}\n`);
+        }),
+      ),
+    );
 }

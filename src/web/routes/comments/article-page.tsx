@@ -8,7 +8,8 @@ import { type CommentFormState, FORM_TOKEN_PLACEHOLDER } from '../../views/comme
 import { CommentsSection } from '../../views/comments/comments-section.js';
 import { renderPage } from '../../views/render.js';
 import { commentsScriptHref } from './comments-script.js';
-import { hasPendingCommentCookie, PENDING_COOKIE, readCookie } from './cookies.js';
+import { readCookie } from '../../cookies.js';
+import { hasPendingCommentCookie, PENDING_COOKIE } from './cookies.js';
 
 // Junk in these parameters shows the default view rather than an error: they come from links people share.
 const articleQuery = z.object({

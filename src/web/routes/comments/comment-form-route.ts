@@ -4,7 +4,8 @@ import { articlePath } from '../../../content/index.js';
 import { InvalidError } from '../../../shared/errors.js';
 import type { SitePages } from '../../site-pages.js';
 import { sendArticlePage } from './article-page.js';
-import { PENDING_COOKIE, readCookie, setPendingCookie } from './cookies.js';
+import { readCookie } from '../../cookies.js';
+import { PENDING_COOKIE, setPendingCookie } from './cookies.js';
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRedisRateLimiter } from '../../src/comments/redis-rate-limiter.js';
-import { fixedClock } from '../../src/shared/clock.js';
+import { createRedisRateLimiter } from '../../../src/shared/rate-limit/redis-rate-limiter.js';
+import { fixedClock } from '../../../src/shared/clock.js';
 import { rateLimiterContract } from './rate-limiter-contract.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -68,7 +68,7 @@ describe.skipIf(redis === null)(`createRedisRateLimiter (skipped when Redis at $
     const broken = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
     broken.on('error', () => {});
     const limiter = createRedisRateLimiter(broken, [{ limit: 1, windowSeconds: 60 }], fixedClock(new Date()), { keyPrefix: prefix });
-    await expect(limiter.hit('x')).rejects.toMatchObject({ kind: 'unavailable', code: 'COMMENTS_RATE_LIMIT_UNAVAILABLE' });
+    await expect(limiter.hit('x')).rejects.toMatchObject({ kind: 'unavailable', code: 'RATE_LIMIT_UNAVAILABLE' });
     broken.disconnect();
   });
 });

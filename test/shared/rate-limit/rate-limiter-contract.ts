@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import type { RateLimiter, RateLimitRule } from '../../src/comments/rate-limit.js';
-import { fixedClock } from '../../src/shared/clock.js';
+import type { RateLimiter, RateLimitRule } from '../../../src/shared/rate-limit/rate-limit.js';
+import { fixedClock } from '../../../src/shared/clock.js';
 
 export type MakeLimiter = (rules: readonly RateLimitRule[], clock: ReturnType<typeof fixedClock>) => RateLimiter;
 

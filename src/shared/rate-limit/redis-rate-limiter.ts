@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Clock } from '../shared/clock.js';
-import { rateLimitUnavailableError } from './errors.js';
+import type { Clock } from '../clock.js';
+import { UnavailableError } from '../errors.js';
 import { assertRules, type RateLimiter, type RateLimitRule } from './rate-limit.js';
 
 // One sorted set per key, scored by hit time in ms. The script prunes, checks every rule and
@@ -70,7 +70,7 @@ export function createRedisRateLimiter(
       try {
         reply = await run(`${prefix}${key}`, [now, `${now}:${instance}:${sequence++}`, longestMs, ...ruleArgs]);
       } catch (error) {
-        throw rateLimitUnavailableError(error);
+        throw new UnavailableError('RATE_LIMIT_UNAVAILABLE', 'This is briefly unavailable. Please try again in a minute.', { cause: error });
       }
       const [allowed, waitMs] = reply as [number, number];
       return allowed === 1

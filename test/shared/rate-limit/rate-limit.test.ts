@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryRateLimiter, decide, defaultRateLimitRules } from '../../src/comments/rate-limit.js';
-import { fixedClock } from '../../src/shared/clock.js';
+import { createMemoryRateLimiter, decide, defaultRateLimitRules } from '../../../src/shared/rate-limit/rate-limit.js';
+import { fixedClock } from '../../../src/shared/clock.js';
 import { rateLimiterContract } from './rate-limiter-contract.js';
 
 describe('createMemoryRateLimiter', () => {

@@ -1,4 +1,4 @@
-import type { Clock } from '../shared/clock.js';
+import type { Clock } from '../clock.js';
 
 /** At most `limit` hits in any `windowSeconds`-long stretch of time. */
 export interface RateLimitRule {
