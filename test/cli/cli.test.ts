@@ -79,6 +79,18 @@ describe('broadsheet CLI', () => {
     expect(short.stderr).toContain('password must be at least 10 characters');
   });
 
+  it('user reset-password prints a one-time link alone on stdout, and names an unknown email', async () => {
+    const env = { BROADSHEET_DATABASE_URL: tempDatabaseUrl(), BROADSHEET_BASE_URL: 'https://news.example' };
+    await runCli(['user', 'add', '--email', 'ed@example.com', '--role', 'editor'], { env });
+    const reset = await runCli(['user', 'reset-password', '--email', 'ED@example.com'], { env });
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toMatch(/^https:\/\/news\.example\/admin\/reset\/[A-Za-z0-9_-]{43}\n$/);
+    expect(reset.stderr).toContain('valid for 1 hour and usable once');
+    const unknown = await runCli(['user', 'reset-password', '--email', 'nobody@example.com'], { env });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('broadsheet: There is no user with email nobody@example.com.');
+  });
+
   it('spam eval reports on a held-out file as JSON, and names the file and line of bad input', async () => {
     const data = new URL('../../../shared/data/spam/youtube/', import.meta.url).pathname;
     const ok = await runCli(['spam', 'eval', '--train', `${data}Youtube01-Psy.csv,${data}Youtube02-KatyPerry.csv`, '--test', `${data}Youtube03-LMFAO.csv`, '--json']);

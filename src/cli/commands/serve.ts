@@ -4,6 +4,7 @@ import { loadConfig } from '../../config/load.js';
 import { seedFirstStart } from '../../content/index.js';
 import { systemActor } from '../../shared/actor.js';
 import { UnavailableError } from '../../shared/errors.js';
+import { scheduleAccountJobs } from '../../jobs/account-jobs.js';
 import { scheduleIngestJobs } from '../../jobs/ingest-jobs.js';
 import { createLogger } from '../../shared/logger.js';
 import { buildServer } from '../../web/server.js';
@@ -34,6 +35,7 @@ export function registerServe(program: Command): void {
         printWelcome(ctx, firstLogin);
         // Only the serving process polls feeds; one-off commands and tests never start jobs.
         scheduleIngestJobs(ctx.jobs, ctx.ingest);
+        scheduleAccountJobs(ctx.jobs, ctx.sessions);
         ctx.jobs.start();
         stopOnSignal(async () => {
           await app.close();

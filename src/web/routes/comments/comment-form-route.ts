@@ -6,6 +6,7 @@ import type { SitePages } from '../../site-pages.js';
 import { sendArticlePage } from './article-page.js';
 import { readCookie } from '../../cookies.js';
 import { PENDING_COOKIE, setPendingCookie } from './cookies.js';
+import { staffFromRequest } from './staff-auth.js';
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -30,10 +31,12 @@ export function registerCommentFormRoute(app: FastifyInstance, ctx: AppContext, 
     const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
     const articleId = Number(body.articleId);
     if (!Number.isSafeInteger(articleId) || articleId < 1) throw new InvalidError('COMMENT_ARTICLE_MISSING', 'The form did not say which article the comment is for.');
+    // Staff signed in to the admin comment under their account, with the Staff badge.
+    const staff = await staffFromRequest(ctx, request);
     const outcome = await ctx.comments.submit({
       article: { id: articleId },
       fields: body,
-      commenter: { kind: 'guest' },
+      commenter: typeof staff === 'object' ? { kind: 'staff', ...staff } : { kind: 'guest' },
       client: clientOf(request),
       form: { token: text(body.formToken), honeypot: text(body.url) },
     });

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../boot.js';
 import type { Actor } from '../../../shared/actor.js';
+import { SESSION_COOKIE } from '../../admin/auth.js';
+import { readCookie } from '../../cookies.js';
 
 export interface StaffSignIn {
   actor: Extract<Actor, { kind: 'user' }>;
@@ -9,11 +11,15 @@ export interface StaffSignIn {
 }
 
 /**
- * The staff member named by HTTP Basic credentials (email:password) in the Authorization
- * header. `absent` when no credentials were sent; `invalid` when they do not match an active
- * account. Roles are checked by the service, not here. Use it over HTTPS only.
+ * The staff member signed in to the admin (session cookie), or named by HTTP Basic credentials
+ * (email:password) in the Authorization header (API clients). `absent` when neither was sent;
+ * `invalid` when Basic credentials do not match an active account. Roles are checked by the
+ * service, not here. Use Basic over HTTPS only.
  */
 export async function staffFromRequest(ctx: AppContext, request: FastifyRequest): Promise<StaffSignIn | 'absent' | 'invalid'> {
+  const token = readCookie(request, SESSION_COOKIE);
+  const session = token ? await ctx.sessions.resume(token) : null;
+  if (session) return { actor: { kind: 'user', userId: session.user.id, role: session.user.role }, name: session.user.name, email: session.user.email };
   const header = request.headers.authorization;
   if (!header) return 'absent';
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
