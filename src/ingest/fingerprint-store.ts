@@ -1,20 +1,19 @@
 import type { ArticleFilingService } from '../content/index.js';
 import type { Clock } from '../shared/clock.js';
-import type { Fingerprint } from './fingerprint.js';
+import { type Fingerprint, isFingerprint } from './fingerprint.js';
 import { createNearDuplicateIndex, type NearDuplicateIndex } from './near-duplicates.js';
 
 /**
- * Only articles this recent are compared. Two random 64-bit fingerprints are within 14 bits
- * with probability about 3·10⁻⁶, so a false match becomes likely once hundreds of thousands are
- * compared (bench:ingest shows it at 10k); agencies send the same story within days, so a window
- * keeps the index small and false matches rare without missing real duplicates.
+ * Only articles this recent are compared: agencies send the same story within days, and the
+ * window bounds the index's memory (about 0.7 KB an article, bench/ingest/near-duplicate-lookup.ts)
+ * and keeps an old story from swallowing a new one that repeats much of it.
  */
 export const NEAR_DUPLICATE_WINDOW_DAYS = 7;
 
 export interface NearDuplicateMatch {
   articleId: number;
   sourceId: number | null;
-  distance: number;
+  similarity: number;
 }
 
 /**
@@ -22,7 +21,8 @@ export interface NearDuplicateMatch {
  * first use and topped up before each poll with articles added since (by id, so other
  * processes' articles are seen too); articles older than the window are dropped. An article
  * whose insert committed out of id order in another process can be missed until restart; that
- * only risks showing a story twice.
+ * only risks showing a story twice. Fingerprints in another format (the 16-hex SimHash stored
+ * before MinHash) are left out: those articles go unmatched until they leave the window.
  */
 export function createFingerprintStore(filing: Pick<ArticleFilingService, 'fingerprintsAfter'>, clock: Clock, windowDays = NEAR_DUPLICATE_WINDOW_DAYS) {
   const index: NearDuplicateIndex = createNearDuplicateIndex();
@@ -59,7 +59,7 @@ export function createFingerprintStore(filing: Pick<ArticleFilingService, 'finge
       for (;;) {
         const batch = await filing.fingerprintsAfter(loadedUpTo, since, 5000);
         for (const row of batch) {
-          if (/^[0-9a-f]{16}$/i.test(row.fingerprint)) put(row.id, row.fingerprint, row.sourceId, row.createdAt.getTime());
+          if (isFingerprint(row.fingerprint)) put(row.id, row.fingerprint, row.sourceId, row.createdAt.getTime());
           loadedUpTo = Math.max(loadedUpTo, row.id);
         }
         if (batch.length < 5000) break;
@@ -67,12 +67,12 @@ export function createFingerprintStore(filing: Pick<ArticleFilingService, 'finge
       evict();
     },
 
-    /** The nearest stored article within the threshold, other than `excludeId`. */
+    /** The most similar stored article at or above the threshold, other than `excludeId`. */
     nearest(fingerprint: Fingerprint, excludeId?: number): NearDuplicateMatch | undefined {
       for (const hit of index.findSimilar(fingerprint)) {
         const articleId = Number(hit.id);
         if (articleId === excludeId) continue;
-        return { articleId, sourceId: sourceOf.get(articleId) ?? null, distance: hit.distance };
+        return { articleId, sourceId: sourceOf.get(articleId) ?? null, similarity: hit.similarity };
       }
       return undefined;
     },

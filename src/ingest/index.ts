@@ -3,11 +3,11 @@ export { type DecodedBody, decodeFeedBody } from './decode-feed-body.js';
 export { IngestErrorCode } from './errors.js';
 export { type ExtractedArticle, type ExtractionResult, type ExtractOptions, extractArticle } from './extract-article.js';
 export type { FeedFormat, FeedItem, ParsedFeed, SkippedItem } from './feed-types.js';
-export { type Fingerprint, fingerprintSimilarity, fingerprintText, hammingDistance } from './fingerprint.js';
+export { type Fingerprint, fingerprintSimilarity, fingerprintText } from './fingerprint.js';
 export {
   createNearDuplicateIndex,
   type LookupCost,
-  NEAR_DUPLICATE_MAX_DISTANCE,
+  NEAR_DUPLICATE_MIN_SIMILARITY,
   type NearDuplicateIndex,
   type NearDuplicateIndexOptions,
   type SimilarFingerprint,
