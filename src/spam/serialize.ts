@@ -11,7 +11,12 @@ import { FEATURE_GROUPS, type FeatureGroup } from './features.js';
 import { createModel, type SpamModel } from './model.js';
 
 const MAGIC = 'BSPM';
-const VERSION = 1;
+/**
+ * The format and feature version. Bumped whenever the features or the learning rule change
+ * meaning, so a stored model is never scored with features it was not trained on. Version 2:
+ * `opening` group, bigrams at 0.7, `minWeight`.
+ */
+export const MODEL_FORMAT_VERSION = 2;
 
 interface Header {
   bits: number;
@@ -63,14 +68,23 @@ export function serializeModel(model: SpamModel): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
   const body = Buffer.concat([length, json, Buffer.from(varints), Buffer.from(floats.buffer), Buffer.from(squares.buffer)]);
-  return Buffer.concat([Buffer.from(MAGIC, 'ascii'), Buffer.from([VERSION]), deflateRawSync(body, { level: 9 })]);
+  return Buffer.concat([Buffer.from(MAGIC, 'ascii'), Buffer.from([MODEL_FORMAT_VERSION]), deflateRawSync(body, { level: 9 })]);
 }
 
-/** Reads a buffer written by `serializeModel`; throws `InvalidError` on anything else. */
+/**
+ * Reads a buffer written by `serializeModel`; throws `InvalidError` on anything else, with
+ * code `SPAM_MODEL_OUTDATED` for a model of an older version (retrain it: its weights belong
+ * to features this version no longer extracts).
+ */
 export function deserializeModel(buffer: Uint8Array): SpamModel {
   const buf = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  if (buf.length < 5 || buf.toString('ascii', 0, 4) !== MAGIC || buf[4] !== VERSION) {
+  if (buf.length < 5 || buf.toString('ascii', 0, 4) !== MAGIC || buf[4] > MODEL_FORMAT_VERSION || buf[4] === 0) {
     throw invalid('not a Broadsheet spam model (bad magic or version)');
+  }
+  if (buf[4] < MODEL_FORMAT_VERSION) {
+    throw new InvalidError('SPAM_MODEL_OUTDATED', `the spam model has format version ${buf[4]}, this version reads ${MODEL_FORMAT_VERSION}; retrain it`, {
+      details: { version: buf[4] },
+    });
   }
   let body: Buffer;
   let header: Header;
@@ -85,6 +99,7 @@ export function deserializeModel(buffer: Uint8Array): SpamModel {
   if (!header.groups?.every((g) => (FEATURE_GROUPS as readonly string[]).includes(g))) {
     throw invalid('spam model names unknown feature groups');
   }
+  if (typeof header.learning?.minWeight !== 'number') throw invalid('spam model lacks its learning options');
   const model = createModel({ bits: header.bits, groups: header.groups }, header.learning);
   model.weights.fill(0);
   const indices: number[] = [];

@@ -116,12 +116,20 @@ export function createSpamService(deps: SpamServiceDeps): SpamService {
   /**
    * Adopts a stored model (or the default) with this process's unsaved steps replayed on it.
    * Replaying and swapping happen with no await between, so no concurrent step is lost.
+   * A stored model of an older format gives way to the default, on top of the stored version,
+   * and a retrain on the stored examples is queued after the swap (not awaited: a caller
+   * inside `serially` would deadlock), so the retrained model is the one that stays. Without
+   * examples of both labels the retrain fails and the next online step's write replaces it.
    */
   async function adopt(stored: Awaited<ReturnType<typeof repo.readModel>>): Promise<State> {
-    const model = stored ? deserializeModel(stored.model) : await loadDefault();
-    const classifier = createClassifier(model);
+    const model = stored ? currentFormat(stored.model) : undefined;
+    const classifier = createClassifier(model ?? (await loadDefault()));
     for (const e of pending) classifier.learn(e.input, e.label);
     state = { classifier, version: stored?.version ?? 0 };
+    if (stored && !model) {
+      log.warn({ module: 'spam', version: stored.version }, 'stored spam model has an older format; scoring with the default model while it is retrained');
+      retrain().catch((error) => log.warn({ err: error, module: 'spam' }, 'retraining the outdated spam model failed; the default model scores until the next write'));
+    }
     return state;
   }
 
@@ -292,6 +300,16 @@ export function createSpamService(deps: SpamServiceDeps): SpamService {
       await flush();
     },
   };
+}
+
+/** A stored model, or undefined when it has an older format (see `deserializeModel`). */
+function currentFormat(buffer: Buffer): SpamModel | undefined {
+  try {
+    return deserializeModel(buffer);
+  } catch (error) {
+    if (error instanceof InvalidError && error.code === 'SPAM_MODEL_OUTDATED') return undefined;
+    throw error;
+  }
 }
 
 /**

@@ -49,6 +49,13 @@ describe('extractFeatures', () => {
     expect(extractFeatures({ content: 'A calm remark about the council budget.' }).reasons).not.toContain('shouting');
   });
 
+  it('names how a comment opens', () => {
+    const reasons = extractFeatures({ content: 'Check out my new video' }).reasons;
+    expect(reasons).toContain('starts with "check"');
+    expect(reasons).toContain('starts with "check out"');
+    expect(extractFeatures({ content: 'Hi' }).reasons.filter((r) => r.startsWith('starts with'))).toEqual(['starts with "hi"']);
+  });
+
   it('extracts only the groups asked for', () => {
     const x = extractFeatures(noisy, { bits: 20, groups: ['links'] });
     expect(x.reasons.every((r) => r.includes('link') || r.includes('e-mail') || r.endsWith('links'))).toBe(true);

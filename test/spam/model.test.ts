@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { InvalidError } from '../../src/shared/errors.js';
 import { createClassifier, verdictFor } from '../../src/spam/classifier.js';
 import { loadDefaultModel } from '../../src/spam/default-model.js';
-import { createModel } from '../../src/spam/model.js';
-import { deserializeModel, serializeModel } from '../../src/spam/serialize.js';
+import { createModel, DEFAULT_LEARNING, type SpamModel } from '../../src/spam/model.js';
+import { deserializeModel, MODEL_FORMAT_VERSION, serializeModel } from '../../src/spam/serialize.js';
 import { type LabelledExample, trainModel } from '../../src/spam/train.js';
 
 const hams = ['great article, thanks', 'I disagree with the second point', 'the mayor should resign', 'nice photos of the match', 'this is a fair summary of the vote', 'what a game last night', 'thanks for the clear explanation', 'my town had the same flood'];
@@ -29,6 +29,14 @@ describe('online learning', () => {
     expect(classifier.classify(novel).reasons.join(' ')).toMatch(/rolex|replicas|zzq/);
     expect(classifier.classify({ content: 'the mayor gave a fair summary of the flood' }).score).toBeLessThan(0.2);
     expect(classifier.model.examples).toBe(6712 * 8 + updates);
+  });
+
+  it('keeps every weight at or above the floor, however often a word is learned as ham', () => {
+    const lowest = (model: SpamModel) => model.weights.reduce((m, w) => Math.min(m, w), 0);
+    const classifier = createClassifier(trainModel(examples, { folds: 0, learning: { ...DEFAULT_LEARNING, minWeight: -0.05 } }));
+    for (let i = 0; i < 20; i++) classifier.learn({ content: 'great article, thanks' }, 'ham');
+    expect(lowest(classifier.model)).toBe(Math.fround(-0.05));
+    expect(lowest(trainModel(examples, { folds: 0 }))).toBeGreaterThanOrEqual(DEFAULT_LEARNING.minWeight);
   });
 
   it('honours the honeypot prior without any training data showing it', () => {
@@ -64,10 +72,16 @@ describe('serialisation', () => {
     expect(serializeModel(trainModel(examples)).equals(serializeModel(trainModel(examples)))).toBe(true);
   });
 
-  it('refuses bytes that are not a model', () => {
+  it('refuses bytes that are not a model, and names a model of an older format as outdated', () => {
     expect(() => deserializeModel(Buffer.from('not a model'))).toThrow(InvalidError);
     const buffer = serializeModel(trainModel(examples));
     expect(() => deserializeModel(buffer.subarray(0, buffer.length - 10))).toThrow(InvalidError);
+    const older = Buffer.from(buffer);
+    older[4] = MODEL_FORMAT_VERSION - 1;
+    expect(() => deserializeModel(older)).toThrow(expect.objectContaining({ code: 'SPAM_MODEL_OUTDATED' }));
+    const newer = Buffer.from(buffer);
+    newer[4] = MODEL_FORMAT_VERSION + 1;
+    expect(() => deserializeModel(newer)).toThrow(expect.objectContaining({ code: 'SPAM_MODEL_INVALID' }));
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The classifier on the real corpora (a few seconds). SMS meets the product target (F1 ≥ 0.95
- * with FPR ≤ 1 %). Leave-one-video-out YouTube does NOT reach F1 0.95 (0.90–0.93 measured at
- * FPR ≤ 1 %; see src/spam/README.md): these floors guard against regressions, not the target.
+ * with FPR ≤ 1 %), and so does leaving the Psy video out. Leaving KatyPerry or LMFAO out does
+ * NOT reach F1 0.95 (0.933 and 0.911 measured at FPR ≤ 1 %, see src/spam/README.md): these
+ * floors, just under the measured figures, guard against regressions, not the target.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -17,16 +18,20 @@ describe('quality on the real corpora', () => {
   it('meets F1 ≥ 0.95 with FPR ≤ 1 % on SMS, seeded 70/30 split', async () => {
     const { train, test } = splitExamples(await loadDataset(data('sms/SMSSpamCollection.tsv')), 0.7, 42);
     const report = evaluate(train, test);
-    expect(report.f1).toBeGreaterThanOrEqual(0.95);
+    expect(report.f1).toBeGreaterThanOrEqual(0.965);
     expect(report.fpr).toBeLessThanOrEqual(0.01);
-    expect(report.auc).toBeGreaterThan(0.99);
+    expect(report.auc).toBeGreaterThan(0.995);
   });
 
-  it.each([0, 1, 2])('keeps FPR ≤ 1 %% and F1 ≥ 0.89 leaving YouTube video %i out', async (k) => {
+  it.each([
+    { k: 0, video: 'Psy', f1: 0.95 },
+    { k: 1, video: 'KatyPerry', f1: 0.925 },
+    { k: 2, video: 'LMFAO', f1: 0.9 },
+  ])('keeps FPR ≤ 1 percent and F1 ≥ $f1 leaving the $video video out', async ({ k, f1 }) => {
     const report = await evaluateFiles({ train: videos.filter((_, i) => i !== k), test: videos[k] });
     expect(report.fpr).toBeLessThanOrEqual(0.01);
-    expect(report.f1).toBeGreaterThanOrEqual(0.89);
-    expect(report.auc).toBeGreaterThan(0.95);
+    expect(report.f1).toBeGreaterThanOrEqual(f1);
+    expect(report.auc).toBeGreaterThan(0.965);
   });
 
   it('ships a default model that separates obvious cases and explains itself', async () => {

@@ -7,6 +7,9 @@ import { type AppContext, boot } from '../../src/boot.js';
 import type { SpamCheckInput } from '../../src/comments/index.js';
 import { fixedClock } from '../../src/shared/clock.js';
 import { createAkismetKeyVerifier, createClassifierSpamChecker, createClassifierSpamLearner, type SpamInput } from '../../src/spam/index.js';
+import { deserializeModel, MODEL_FORMAT_VERSION, serializeModel } from '../../src/spam/serialize.js';
+import { createSpamRepository } from '../../src/spam/spam-repository.js';
+import { DEFAULT_TRAIN_OPTIONS, trainModel } from '../../src/spam/train.js';
 import { testNow } from '../helpers/build-test-app.js';
 import { forEachDatabase, type TestDatabase } from '../helpers/for-each-database.js';
 import { testConfig } from '../helpers/test-config.js';
@@ -116,6 +119,24 @@ forEachDatabase('spam service', (database: TestDatabase) => {
     expect((await ctx.spam.classify({ content: 'I enjoyed reading about the local election' })).isSpam).toBe(false);
     const other = await open();
     expect((await other.spam.modelInfo()).version).toBe(summary.version);
+  });
+
+  it('retrains a stored model of an older format from the stored examples, scoring with the default meanwhile', async () => {
+    const { open } = await sharedDatabase();
+    const a = await open();
+    for (const e of syntheticExamples(40)) await a.spam.learn(e.input, e.label, 'moderator');
+    await a.spam.flush();
+    const outdated = serializeModel(trainModel(syntheticExamples(40)));
+    outdated[4] = MODEL_FORMAT_VERSION - 1;
+    expect(await createSpamRepository(a.db).writeModel(1, outdated, 40, testNow.toISOString())).toBe(true);
+
+    const b = await open();
+    expect((await b.spam.classify(spammy)).isSpam).toBe(true);
+    await b.spam.flush(); // queued behind the retrain the outdated model started
+    expect(await b.spam.modelInfo()).toMatchObject({ origin: 'site', version: 3 });
+    const stored = await createSpamRepository(b.db).readModel();
+    expect(deserializeModel(stored?.model ?? Buffer.alloc(0)).examples).toBe(40 * DEFAULT_TRAIN_OPTIONS.epochs);
+    expect((await b.spam.classify({ content: 'buy cheap pills now at pharmacy-99.example' })).isSpam).toBe(true);
   });
 
   it('trains from files, and a bad file names its line and stores nothing', async () => {
