@@ -3,7 +3,11 @@
  *
  * 1. Article page with 0 vs 200 approved, threaded comments, page cache off: req/s of each
  *    (autocannon, 64 connections, a warm-up, then the measured run). Target: the page with
- *    comments keeps ≥ 60 % of the req/s of the page without.
+ *    comments keeps ≥ 60 % of the req/s of the page without. Also printed: the server's CPU
+ *    time per request for each page, and the req/s of a bare `node:http` server sending the
+ *    200-comment page's exact bytes. The page is 27 times larger, and autocannon decodes every
+ *    body as UTF-8 (several times slower for text holding any non-ASCII character) on the CPUs
+ *    the server uses, so the bare figure is the most any server could reach on this machine.
  * 2. With the cache on, a comment approved while the page is cached shows on the next request.
  * 3. Posting: concurrent POSTs of distinct comments to the JSON API (rate limits and the
  *    time-to-submit raised through the comment settings), reporting comments/s and checking
@@ -15,13 +19,13 @@
  * missed performance targets are reported as NOT met.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { boot } from '../../src/boot.js';
-import type { CommentsPatchForBench } from './types.js';
+import { seedCommentsBench } from './seed.js';
 import { testConfigFor } from './types.js';
 
 const envNumber = (name: string, fallback: number) => {
@@ -35,7 +39,6 @@ const connections = envNumber('BENCH_CONNECTIONS', 64);
 const posts = envNumber('BENCH_POSTS', 5000);
 const targets = { ratio: 0.6, commentsPerSecond: 300 };
 const actor = { kind: 'system', name: 'bench' } as const;
-const fast: CommentsPatchForBench = { minSecondsToSubmit: 0, rateLimits: { perMinute: 1_000_000, perHour: 10_000_000 } };
 
 interface Result {
   duration: number;
@@ -48,55 +51,39 @@ interface Result {
 type Cannon = (options: Record<string, unknown>) => Promise<Result>;
 const cannon = autocannon as unknown as Cannon;
 
-/** Three articles: one without comments, one with 200 approved comments in 50 threads three deep, one to post to. */
-async function seed(databaseUrl: string) {
-  const ctx = await boot({ config: testConfigFor(databaseUrl) });
-  try {
-    const section = await ctx.content.sections.create(actor, { name: 'Bench' });
-    const body = 'A benchmark article body.\n\nIt has a few paragraphs, like a short wire story.\n\nAnd one more paragraph to render.';
-    const make = (slug: string) => ctx.content.articles.create(actor, { title: `Bench ${slug}`, slug, body, sectionId: section.id, status: 'published', publishedAt: new Date(Date.now() - 3_600_000) });
-    await make('no-comments');
-    const busy = await make('two-hundred-comments');
-    const posting = await make('posting');
-    await ctx.comments.settings.update(actor, { ...fast, moderation: { mode: 'post' } });
-    const ids: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      // 0–49 top level (one page); 50–149 answer them, two each (depth 2); 150–199 answer 50–99 (depth 3).
-      const parentId = i < 50 ? undefined : i < 150 ? ids[(i - 50) % 50] : ids[i - 100];
-      const res = await ctx.comments.submit({
-        article: { id: busy.id },
-        fields: {
-          content: `Comment ${i}: a reader's view on the story, with a link to https://example.org/source/${i} and a second sentence.\n\nAnd a second paragraph.`,
-          authorName: `Reader ${i}`,
-          authorEmail: `reader${i}@example.com`,
-          authorUrl: i % 3 === 0 ? `https://reader${i}.example/` : undefined,
-          parentId,
-        },
-        commenter: { kind: 'guest' },
-        client: { ip: '192.0.2.10' },
-        form: { token: ctx.comments.formToken(busy.id) },
-      });
-      if (res.kind !== 'stored') throw new Error(`seeding comment ${i}: ${JSON.stringify(res)}`);
-      // Every comment carries a link, which the shipped model tends to hold: a moderator approves it.
-      if (res.status !== 'approved') await ctx.comments.moderate(actor, res.id, 'approve');
-      ids.push(res.id);
-    }
-    return { empty: '/bench/no-comments', busy: '/bench/two-hundred-comments', posting: posting.slug };
-  } finally {
-    await ctx.close();
-  }
+interface Server {
+  child: ChildProcess;
+  base: string;
+  /** Microseconds of CPU time the server has used so far; undefined for the bare server. */
+  cpu?: () => Promise<number>;
 }
 
-function startServer(databaseUrl: string, pageCache: 'on' | 'off'): Promise<{ child: ChildProcess; base: string }> {
-  const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BROADSHEET_DATABASE_URL: databaseUrl, BROADSHEET_PAGE_CACHE: pageCache, BROADSHEET_LOG_LEVEL: 'warn', BROADSHEET_SECRET: 'bench-secret-bench-secret-bench' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+function start(script: URL, env: Record<string, string>): Promise<Server> {
+  const child = fork(fileURLToPath(script), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.on('message', (m: { type: string; port: number }) => m.type === 'ready' && resolve({ child, base: `http://127.0.0.1:${m.port}` }));
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
+}
+
+async function startServer(databaseUrl: string, pageCache: 'on' | 'off'): Promise<Server> {
+  const server = await start(new URL('./server.ts', import.meta.url), {
+    BROADSHEET_DATABASE_URL: databaseUrl,
+    BROADSHEET_PAGE_CACHE: pageCache,
+    BROADSHEET_LOG_LEVEL: 'warn',
+    BROADSHEET_SECRET: 'bench-secret-bench-secret-bench',
+  });
+  const cpu = () =>
+    new Promise<number>((resolve) => {
+      const listen = (m: { type: string; micros: number }) => {
+        if (m.type !== 'cpu') return;
+        server.child.off('message', listen);
+        resolve(m.micros);
+      };
+      server.child.on('message', listen);
+      server.child.send({ type: 'cpu' });
+    });
+  return { ...server, cpu };
 }
 
 function stopServer(child: ChildProcess): Promise<void> {
@@ -107,28 +94,38 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-async function measure(url: string): Promise<Result> {
+/** Loads a page on a server; with the server's CPU time, also the microseconds it spent per request. */
+async function measure(server: Server, path: string): Promise<Result & { cpuPerRequest?: number }> {
+  const url = `${server.base}${path}`;
   await cannon({ url, connections, duration: warmup });
+  const before = await server.cpu?.();
   const result = await cannon({ url, connections, duration });
+  const after = await server.cpu?.();
   if (result.errors || result.non2xx) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
-  return result;
+  const total = result['2xx'];
+  return { ...result, cpuPerRequest: before === undefined || after === undefined || total === 0 ? undefined : (after - before) / total };
 }
 
 const failures: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-comments-'));
 const databaseUrl = `sqlite:${join(dir, 'bench.db')}`;
 try {
-  const seeded = await seed(databaseUrl);
+  const seeded = await seedCommentsBench(databaseUrl);
 
   // 1. Cache off: 0 vs 200 comments.
   const uncached = await startServer(databaseUrl, 'off');
-  const busyPage = await (await fetch(`${uncached.base}${seeded.busy}`)).text();
-  const shown = busyPage.match(/<li id="comment-/g)?.length ?? 0;
+  const busyBytes = Buffer.from(await (await fetch(`${uncached.base}${seeded.busy}`)).arrayBuffer());
+  const shown = busyBytes.toString('utf8').match(/<li id="comment-/g)?.length ?? 0;
   if (shown !== 200) failures.push(`the busy page shows ${shown} comments, not 200`);
-  const none = await measure(`${uncached.base}${seeded.empty}`);
-  const many = await measure(`${uncached.base}${seeded.busy}`);
+  const none = await measure(uncached, seeded.empty);
+  const many = await measure(uncached, seeded.busy);
   await stopServer(uncached.child);
   const ratio = many.requests.average / none.requests.average;
+  const busyFile = join(dir, 'busy.html');
+  writeFileSync(busyFile, busyBytes);
+  const bare = await start(new URL('../site/bare-server.ts', import.meta.url), { BENCH_BARE_FILE: busyFile });
+  const bareBusy = await measure(bare, '/');
+  bare.child.kill();
 
   // 2 and 3. Cache on: visibility of a new approved comment, then the posting run.
   const cached = await startServer(databaseUrl, 'on');
@@ -184,10 +181,14 @@ try {
   const perSecond = ok2xx / posted.duration;
 
   const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+  const micros = (x: number | undefined) => (x === undefined ? '?' : x.toFixed(0));
+  const cpuRatio = none.cpuPerRequest && many.cpuPerRequest ? pct(none.cpuPerRequest / many.cpuPerRequest) : '?';
   const rows: [string, string, string][] = [
     ['article page, 0 comments (cache off)', `${none.requests.average.toFixed(0)} req/s`, `p99 ${none.latency.p99} ms`],
     ['article page, 200 comments (cache off)', `${many.requests.average.toFixed(0)} req/s`, `p99 ${many.latency.p99} ms`],
     ['  ratio (target ≥ 60 %)', pct(ratio), ratio >= targets.ratio ? 'met' : 'NOT met'],
+    ['  server CPU per request, 0 / 200 comments', `${micros(none.cpuPerRequest)} / ${micros(many.cpuPerRequest)} µs`, `${cpuRatio} if the server alone set the pace`],
+    ['bare node:http sending the 200-comment page', `${bareBusy.requests.average.toFixed(0)} req/s`, `the load generator's ceiling; the page reaches ${pct(many.requests.average / bareBusy.requests.average)} of it`],
     ['new approved comment on cached page', visibleAtOnce ? 'shown at once' : 'NOT shown', ''],
     ['posting through the JSON API', `${perSecond.toFixed(0)} comments/s`, perSecond >= targets.commentsPerSecond ? 'met (target ≥ 300)' : 'NOT met (target ≥ 300)'],
     ['  2xx answers vs comments stored', `${ok2xx} / ${storedAll}`, ok2xx === storedAll ? 'equal' : 'DIFFERENT'],

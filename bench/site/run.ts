@@ -10,7 +10,11 @@
  * once, and writes everything to bench/results/site.json.
  *
  * Targets: with the cache ≥ 50 % of the bare server's req/s, without it ≥ 12 %; p99 < 50 ms;
- * peak RSS < 250 MB.
+ * peak RSS < 250 MB. The targets are judged against the bare server's ASCII page. The bare
+ * server is also measured sending each Broadsheet page's own bytes ("… bytes", the "vs same
+ * bytes" column): autocannon decodes every response body as UTF-8, which costs it several
+ * times more for text holding any non-ASCII character (a "·" or "»" is enough), and it shares
+ * the CPUs with the server, so that row shows how much of a gap is the load generator's.
  *
  * Environment: BENCH_DURATION (seconds measured, default 15), BENCH_WARMUP (default 3),
  * BENCH_CONNECTIONS (default 64), BENCH_SERVER_BUILD=compile|dist|src (compile, the default:
@@ -224,6 +228,14 @@ async function pageSize(url: string): Promise<number> {
   return page.bytes;
 }
 
+/** Saves a page's bytes to a file for the bare server; returns the file. */
+async function savePage(url: string, file: string): Promise<string> {
+  const response = await fetch(url);
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not 200`);
+  writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+  return file;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The run
 
@@ -246,8 +258,9 @@ async function broadsheet(cache: 'on' | 'off'): Promise<Child> {
   return child;
 }
 
-async function bare(bytes: number): Promise<Child> {
-  const child = await startChild('bare', 'bare-server.ts', { BENCH_BARE_BYTES: String(bytes) }, false);
+/** The bare server, sending an ASCII page of `bytes` bytes or the bytes of `file`. */
+async function bare(page: { bytes: number } | { file: string }): Promise<Child> {
+  const child = await startChild('bare', 'bare-server.ts', 'file' in page ? { BENCH_BARE_FILE: page.file } : { BENCH_BARE_BYTES: String(page.bytes) }, false);
   children.add(child);
   return child;
 }
@@ -281,7 +294,7 @@ try {
   console.log(`page sizes: article ${sizes.article.toLocaleString('en')} B, home ${sizes.home.toLocaleString('en')} B\n`);
   for (const page of ['article', 'home'] as const) {
     const bytes = sizes[page];
-    const baseline = await bare(bytes);
+    const baseline = await bare({ bytes });
     const bareUrl = `http://127.0.0.1:${baseline.port}/`;
     const got = await pageSize(bareUrl);
     if (got !== bytes) throw new Error(`the bare server sent ${got} B, not ${bytes} B`);
@@ -289,6 +302,9 @@ try {
     if (cachedBytes !== bytes) console.warn(`note: the ${page} page is ${cachedBytes} B with the cache on, ${bytes} B without`);
     results.push(await measure(`bare, ${page} size`, bareUrl, bytes));
     await stop(baseline);
+    const sameBytes = await bare({ file: await savePage(`${uncached}${paths[page]}`, join(workDir, `${page}.html`)) });
+    results.push(await measure(`bare, ${page} bytes`, `http://127.0.0.1:${sameBytes.port}/`, bytes));
+    await stop(sameBytes);
     results.push(await measure(`${page}, cache on`, `${cached}${paths[page]}`, cachedBytes));
     results.push(await measure(`${page}, cache off`, `${uncached}${paths[page]}`, bytes));
   }
@@ -324,9 +340,18 @@ try {
   // Report
 
   const byName = new Map(results.map((r) => [r.scenario, r]));
-  const order = ['bare, article size', 'bare, home size', 'article, cache on', 'home, cache on', 'article, cache off', 'home, cache off'];
-  const rows: string[][] = [['scenario', 'page B', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'target', 'result']];
-  const verdicts: { scenario: string; ratio: number | null; met: boolean | null; problems: string[] }[] = [];
+  const order = [
+    'bare, article size',
+    'bare, home size',
+    'bare, article bytes',
+    'bare, home bytes',
+    'article, cache on',
+    'home, cache on',
+    'article, cache off',
+    'home, cache off',
+  ];
+  const rows: string[][] = [['scenario', 'page B', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'vs same bytes', 'target', 'result']];
+  const verdicts: { scenario: string; ratio: number | null; sameBytesRatio: number | null; met: boolean | null; problems: string[] }[] = [];
   for (const name of order) {
     const r = byName.get(name);
     if (!r) continue;
@@ -338,16 +363,19 @@ try {
       failed = true;
     }
     let ratio: number | null = null;
+    let sameBytesRatio: number | null = null;
     let met: boolean | null = null;
     let target = '—';
     if (!name.startsWith('bare')) {
       const baseline = byName.get(`bare, ${name.split(',')[0]} size`);
+      const sameBytes = byName.get(`bare, ${name.split(',')[0]} bytes`);
+      sameBytesRatio = sameBytes ? r.reqPerSec / sameBytes.reqPerSec : null;
       const wanted = name.endsWith('cache on') ? targets.cachedRatio : targets.uncachedRatio;
       ratio = baseline ? r.reqPerSec / baseline.reqPerSec : null;
       target = `≥ ${wanted * 100} %, p99 < ${targets.p99Ms} ms`;
       met = ratio !== null && ratio >= wanted && r.p99Ms < targets.p99Ms && problems.length === 0;
     }
-    verdicts.push({ scenario: name, ratio, met, problems });
+    verdicts.push({ scenario: name, ratio, sameBytesRatio, met, problems });
     rows.push([
       name,
       r.pageBytes.toLocaleString('en'),
@@ -355,6 +383,7 @@ try {
       String(r.p50Ms),
       String(r.p99Ms),
       ratio === null ? '—' : `${(ratio * 100).toFixed(1)} %`,
+      sameBytesRatio === null ? '—' : `${(sameBytesRatio * 100).toFixed(1)} %`,
       target,
       (met === null ? (problems.length ? 'FAILED' : '') : met ? 'met' : 'NOT met') + (problems.length ? ` (${problems.join('; ')})` : ''),
     ]);
@@ -362,7 +391,7 @@ try {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   console.log('');
   for (const [i, row] of rows.entries()) {
-    console.log(row.map((cell, c) => (c === 0 || c >= 6 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+    console.log(row.map((cell, c) => (c === 0 || c >= 7 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
   const mb = (bytes: number) => bytes / 2 ** 20;

@@ -1,5 +1,6 @@
 import { articlePath } from '../content/index.js';
 import { type Actor, actorId } from '../shared/actor.js';
+import { commentsChanged } from '../shared/change-notifier.js';
 import { InvalidError } from '../shared/errors.js';
 import { assertCan } from '../shared/permissions.js';
 import type { CommentId, CommentStatus } from './comment.js';
@@ -78,7 +79,7 @@ export async function moderateOne(deps: CommentServiceDeps, actor: Actor, id: Co
     });
     await deps.audit.record(trx, actor, `comment.${action}`, { type: 'comment', id }, { from: comment.status, to: next });
   });
-  if (comment.status === 'approved' || next === 'approved') deps.changes.notify('comments');
+  if (comment.status === 'approved' || next === 'approved') deps.changes.notify(commentsChanged(comment.articleId));
   if (deps.learner && (action === 'spam' || action === 'not-spam')) {
     try {
       await deps.learner.learn(await learnerInput(deps, comment), action === 'spam' ? 'spam' : 'ham', 'moderator');
@@ -122,7 +123,7 @@ export async function editComment(
     });
     await deps.audit.record(trx, actor, 'comment.edit', { type: 'comment', id }, { fields: Object.keys(changes) });
   });
-  if (comment.status === 'approved') deps.changes.notify('comments');
+  if (comment.status === 'approved') deps.changes.notify(commentsChanged(comment.articleId));
   return load(deps, id);
 }
 
@@ -134,5 +135,5 @@ export async function deleteComment(deps: CommentServiceDeps, actor: Actor, id: 
     await createCommentRepository(trx).deleteWithReparent([id]);
     await deps.audit.record(trx, actor, 'comment.delete', { type: 'comment', id }, { status: comment.status, article: comment.article.slug });
   });
-  deps.changes.notify('comments');
+  deps.changes.notify(commentsChanged(comment.articleId));
 }

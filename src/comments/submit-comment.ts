@@ -1,5 +1,6 @@
 import { type Article, articlePath, isPubliclyVisible } from '../content/index.js';
 import type { Actor } from '../shared/actor.js';
+import { commentsChanged } from '../shared/change-notifier.js';
 import { isBroadsheetError, NotFoundError } from '../shared/errors.js';
 import { checkWithTimeout } from './check-with-timeout.js';
 import type { CommentId, CommentStatus } from './comment.js';
@@ -141,7 +142,7 @@ export async function submitComment(
       secondsToSubmit,
       honeypotFilled,
     });
-    if (status === 'approved') deps.changes.notify('comments');
+    if (status === 'approved') deps.changes.notify(commentsChanged(article.id));
     if (status === 'rejected') throw commentRejectedError({ id, reason: 'blocklist' });
     return { kind: 'stored', id, status, article };
   } catch (error) {

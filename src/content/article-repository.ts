@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
+import { type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely';
 import type { Db } from '../db/dialect.js';
 import type { ArticleTable, Database } from '../db/schema.js';
 
@@ -98,6 +98,36 @@ function matches(eb: ExpressionBuilder<Database, 'article'>, filter: PublishedFi
   return eb.and(conditions);
 }
 
+/** Filters for the admin's list: every status, and only this author's articles for authors. */
+export interface AdminFilter {
+  status?: string;
+  /** Drafts waiting for an editor's review. */
+  submitted?: boolean;
+  /** Only articles that came from a source (the Wire queue, with status draft). */
+  fromSource?: boolean;
+  sectionIds?: number[];
+  sourceId?: number;
+  authorId?: number;
+  titleContains?: string;
+}
+
+function adminMatches(eb: ExpressionBuilder<Database, 'article'>, filter: AdminFilter) {
+  const conditions = [];
+  if (filter.status !== undefined) conditions.push(eb('article.status', '=', filter.status));
+  if (filter.submitted) conditions.push(eb('article.submitted_at', 'is not', null));
+  if (filter.fromSource) conditions.push(eb('article.source_id', 'is not', null));
+  if (filter.sectionIds) conditions.push(eb('article.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]));
+  if (filter.sourceId !== undefined) conditions.push(eb('article.source_id', '=', filter.sourceId));
+  if (filter.authorId !== undefined) conditions.push(eb('article.author_id', '=', filter.authorId));
+  if (filter.titleContains) {
+    // The search text is matched literally: its own % and _ are escaped. lower() folds ASCII
+    // only on SQLite, all letters on PostgreSQL.
+    const pattern = `%${filter.titleContains.toLowerCase().replace(/[!%_]/g, '!$&')}%`;
+    conditions.push(sql<boolean>`lower(${eb.ref('article.title')}) like ${pattern} escape '!'`);
+  }
+  return eb.and(conditions);
+}
+
 export function createArticleRepository(db: Db) {
   return {
     findBySlug(slug: string): Promise<ArticleFullRow | undefined> {
@@ -175,11 +205,12 @@ export function createArticleRepository(db: Db) {
         .execute();
     },
 
+    /** The next time a visible-status article goes live; a `published` one may be dated ahead too. */
     async nextScheduledAfter(now: string): Promise<string | null> {
       const row = await db
         .selectFrom('article')
         .select((eb) => eb.fn.min('published_at').as('next'))
-        .where('status', '=', 'scheduled')
+        .where('status', 'in', ['published', 'scheduled'])
         .where('published_at', '>', now)
         .executeTakeFirst();
       return (row?.next as string | null | undefined) ?? null;
@@ -204,6 +235,41 @@ export function createArticleRepository(db: Db) {
     async slugExists(slug: string): Promise<boolean> {
       const row = await db.selectFrom('article').select('id').where('slug', '=', slug).executeTakeFirst();
       return row !== undefined;
+    },
+
+    /** Every status, most recently changed first. */
+    listForAdmin(filter: AdminFilter, page: { limit: number; offset: number }): Promise<Array<ArticleRow & { submitted_at: string | null }>> {
+      return summarySelect(db)
+        .select('article.submitted_at')
+        .where((eb) => adminMatches(eb, filter))
+        .orderBy('article.updated_at', 'desc')
+        .orderBy('article.id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+    },
+
+    async countForAdmin(filter: AdminFilter): Promise<number> {
+      const row = await db
+        .selectFrom('article')
+        .where((eb) => adminMatches(eb, filter))
+        .select((eb) => eb.fn.countAll<string | number>().as('count'))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
+    /** When the article was submitted for review (null: not waiting), or undefined if there is no such article. */
+    async submittedAt(id: number): Promise<string | null | undefined> {
+      const row = await db.selectFrom('article').select('submitted_at').where('id', '=', id).executeTakeFirst();
+      return row?.submitted_at;
+    },
+
+    async sourceExists(id: number): Promise<boolean> {
+      return (await db.selectFrom('source').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    },
+
+    async authorExists(id: number): Promise<boolean> {
+      return (await db.selectFrom('app_user').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
     },
 
     async replaceTags(articleId: number, tagIds: number[]): Promise<void> {

@@ -41,8 +41,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   const pageCache = createPageCache({
     enabled: ctx.config.pageCache,
     changes: ctx.changes,
-    clock: ctx.clock,
-    nextScheduledAfter: (now) => ctx.content.articles.nextScheduledAfter(now),
+    content: ctx.content.readCache,
   });
   const pages = createSitePages(ctx, pageCache);
 
@@ -53,7 +52,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.addHook('onRequest', (request, reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD') {
       // A reader with a pending-comment cookie may see their own comment: never a shared page.
-      const page = hasPendingCommentCookie(request) ? undefined : pageCache.get(request.url);
+      const page = hasPendingCommentCookie(request) ? undefined : pageCache.lookup(request);
       if (page) {
         sendCachedPage(request, reply, page);
         return;

@@ -4,7 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import type { AppContext } from '../boot.js';
 import { InvalidError } from '../shared/errors.js';
-import { type PageCache, type PageToken, preparePage, sendCachedPage } from './plugins/page-cache.js';
+import type { SectionTree, SiteSettings } from '../content/index.js';
+import { type PageCache, type PagePart, pageBody, preparePage, sendCachedPage } from './plugins/page-cache.js';
+import { createCommentSectionCache } from './views/comments/comment-section-cache.js';
 import type { SiteChrome } from './views/site-chrome.js';
 
 export const stylesheet = readFileSync(new URL('../../assets/site.css', import.meta.url), 'utf8');
@@ -17,10 +19,46 @@ export const feedCacheControl = 'public, max-age=300';
 
 /** Renders public pages through the page cache; shared by every public route. */
 export function createSitePages(ctx: AppContext, cache: PageCache) {
+  // One chrome object while the settings and the section tree (both kept by their services
+  // until they change) stay the same, so that views can keep what they render from it.
+  let chrome: SiteChrome | undefined;
+  let chromeSource: { settings: SiteSettings; tree: SectionTree } | undefined;
+  const formTokenSources = new Map<number, () => string>();
   return {
     async chrome(): Promise<SiteChrome> {
       const [settings, tree] = await Promise.all([ctx.content.settings.get(), ctx.content.sections.tree()]);
-      return { settings, baseUrl: ctx.baseUrl, sections: tree.roots, stylesheetHref: `/assets/site.css?v=${stylesheetHash}` };
+      if (!chrome || chromeSource?.settings !== settings || chromeSource.tree !== tree) {
+        chrome = { settings, baseUrl: ctx.baseUrl, sections: tree.roots, stylesheetHref: `/assets/site.css?v=${stylesheetHash}` };
+        chromeSource = { settings, tree };
+      }
+      return chrome;
+    },
+
+    /** Shared comment sections of Article pages, rendered once per change to their comments. */
+    commentSections: createCommentSectionCache({ changes: ctx.changes }),
+
+    /**
+     * A fresh token for each send of an Article's comment form. Tokens are signed over the
+     * millisecond they are issued, so sends in the same millisecond, of any page, share one (the
+     * same token issueFormToken would give again) rather than computing the HMAC again.
+     */
+    formTokens(articleId: number): () => string {
+      let source = formTokenSources.get(articleId);
+      if (!source) {
+        if (formTokenSources.size >= 10_000) formTokenSources.clear();
+        let issuedAt = Number.NaN;
+        let token = '';
+        source = () => {
+          if (ctx.clock.now().getTime() !== issuedAt) {
+            token = ctx.comments.formToken(articleId);
+            // `<issued ms>.<signature>`: keyed on the token's own time, not on the read above.
+            issuedAt = Number(token.slice(0, token.indexOf('.')));
+          }
+          return token;
+        };
+        formTokenSources.set(articleId, source);
+      }
+      return source;
     },
 
     /**
@@ -30,20 +68,27 @@ export function createSitePages(ctx: AppContext, cache: PageCache) {
     send(
       request: FastifyRequest,
       reply: FastifyReply,
-      body: string,
-      options: { contentType?: string; cacheControl?: string; status?: number; personal?: boolean; token?: PageToken } = {},
+      body: string | readonly PagePart[],
+      options: {
+        contentType?: string;
+        cacheControl?: string;
+        status?: number;
+        personal?: boolean;
+        /** Fills the page's token slot on each send. */
+        token?: () => string;
+        /** The Article whose comments the page shows: new comments there drop only its pages. */
+        articleId?: number;
+        /** The page shows an article body that may hold embedded players. */
+        embeds?: boolean;
+      } = {},
     ) {
       const cacheControl = options.personal ? 'private, no-cache' : (options.cacheControl ?? pageCacheControl);
       const contentType = options.contentType ?? htmlType;
       const status = options.status ?? 200;
-      if (status !== 200) {
-        const { token } = options;
-        const at = token ? body.indexOf(token.placeholder) : -1;
-        const filled = token && at >= 0 ? body.slice(0, at) + token.value() + body.slice(at + token.placeholder.length) : body;
-        return reply.code(status).type(contentType).send(filled);
-      }
-      const page = preparePage(body, { contentType, cacheControl, token: options.token });
-      if (request.method === 'GET' && !options.personal) cache.set(request.url, page);
+      const kept = cache.enabled && status === 200 && request.method === 'GET' && !options.personal;
+      const page = preparePage(body, { contentType, cacheControl, token: options.token, embeds: options.embeds, once: !kept });
+      if (status !== 200) return reply.code(status).type(contentType).send(pageBody(page));
+      if (kept) cache.store(request, page, { articleId: options.articleId });
       return sendCachedPage(request, reply, page);
     },
   };

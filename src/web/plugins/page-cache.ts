@@ -1,16 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ChangeNotifier } from '../../shared/change-notifier.js';
-import type { Clock } from '../../shared/clock.js';
-
-/**
- * A value put into a page each time it is sent (e.g. a fresh comment form token) in place of
- * the first occurrence of `placeholder`. `value` must return ASCII.
- */
-export interface PageToken {
-  placeholder: string;
-  value: () => string;
-}
+import type { ContentReadCache } from '../../content/index.js';
+import { articleOfCommentsChange, type ChangeNotifier } from '../../shared/change-notifier.js';
 
 /**
  * A page ready to send: the body UTF-8 encoded once and every header prebuilt, so that sending
@@ -34,65 +25,93 @@ export interface CachedPage {
 }
 
 export interface PageCache {
-  get(key: string): CachedPage | undefined;
-  set(key: string, page: CachedPage): void;
+  /** False when pages are never kept (the `pageCache` setting is off). */
+  readonly enabled: boolean;
+  /**
+   * The cached page for this request's URL, if any. Also notes when the request started, so
+   * that `store` can refuse a page rendered from data that changed while it was being rendered.
+   */
+  lookup(request: FastifyRequest): CachedPage | undefined;
+  /** Keeps a page rendered for this request; `articleId` names the Article whose comments it shows. */
+  store(request: FastifyRequest, page: CachedPage, options?: { articleId?: number }): void;
   clear(): void;
   readonly size: number;
 }
 
 /**
- * Rendered public pages kept in memory until content changes: any write that can change a
- * public page calls `changes.notify`, which empties the cache, so a published or edited article
- * shows at once. Scheduled articles change pages without a write, so the cache also empties
- * itself when the next scheduled publication time passes.
+ * Rendered public pages kept in memory until what they show changes: they follow the content
+ * read cache (emptied by content changes and when a scheduled article goes live), every other
+ * change notification empties them too, except that new or moderated comments on one Article
+ * drop only that Article's pages.
  */
 export function createPageCache(deps: {
   enabled: boolean;
   changes: ChangeNotifier;
-  clock: Clock;
-  nextScheduledAfter: (now: Date) => Promise<Date | null>;
+  content: Pick<ContentReadCache, 'isCurrent' | 'onClear'>;
   maxEntries?: number;
 }): PageCache {
   const pages = new Map<string, CachedPage>();
+  // Which pages show which Article's comments, both ways, so either side can be dropped.
+  const keysByArticle = new Map<number, Set<string>>();
+  const articleByKey = new Map<string, number>();
   const maxEntries = deps.maxEntries ?? 5000;
-  // undefined: not looked up for the current contents; 'pending': lookup under way, so nothing
-  // is served (we cannot yet tell whether it is stale); null: nothing is scheduled.
-  let staleAt: number | null | undefined | 'pending';
+  // Bumped by every drop: a page rendered across a drop may hold what was dropped.
   let generation = 0;
+  const startedIn = new WeakMap<FastifyRequest, number>();
 
   const clear = () => {
     pages.clear();
-    staleAt = undefined;
+    keysByArticle.clear();
+    articleByKey.clear();
     generation++;
   };
-  deps.changes.subscribe(clear);
-
-  const lookUpStaleAt = () => {
-    staleAt = 'pending';
-    const started = generation;
-    deps
-      .nextScheduledAfter(deps.clock.now())
-      .then((next) => {
-        if (generation === started) staleAt = next ? next.getTime() : null;
-      })
-      .catch(() => {
-        if (generation === started) clear();
-      });
+  const dropArticle = (articleId: number) => {
+    for (const key of keysByArticle.get(articleId) ?? []) {
+      pages.delete(key);
+      articleByKey.delete(key);
+    }
+    keysByArticle.delete(articleId);
+    generation++;
   };
+  const evictOldest = () => {
+    const key = pages.keys().next().value as string;
+    pages.delete(key);
+    const articleId = articleByKey.get(key);
+    if (articleId === undefined) return;
+    articleByKey.delete(key);
+    keysByArticle.get(articleId)?.delete(key);
+  };
+  deps.content.onClear(clear);
+  deps.changes.subscribe((reason) => {
+    const articleId = articleOfCommentsChange(reason);
+    if (articleId === undefined) clear();
+    else dropArticle(articleId);
+  });
 
   return {
-    get(key) {
+    lookup(request) {
       if (!deps.enabled) return undefined;
-      if (staleAt === 'pending') return undefined;
-      if (typeof staleAt === 'number' && deps.clock.now().getTime() >= staleAt) clear();
-      return pages.get(key);
+      // Asked first: it may empty the cache, which starts a new generation.
+      const current = deps.content.isCurrent();
+      startedIn.set(request, generation);
+      return current ? pages.get(request.url) : undefined;
     },
-    set(key, page) {
-      if (!deps.enabled) return;
-      if (staleAt === undefined) lookUpStaleAt();
-      if (pages.size >= maxEntries) pages.delete(pages.keys().next().value as string);
+    store(request, page, options = {}) {
+      if (!deps.enabled || startedIn.get(request) !== generation || !deps.content.isCurrent()) return;
+      const key = request.url;
+      if (!pages.has(key) && pages.size >= maxEntries) evictOldest();
       pages.set(key, page);
+      if (options.articleId !== undefined) {
+        let keys = keysByArticle.get(options.articleId);
+        if (!keys) {
+          keys = new Set();
+          keysByArticle.set(options.articleId, keys);
+        }
+        keys.add(key);
+        articleByKey.set(key, options.articleId);
+      }
     },
+    enabled: deps.enabled,
     clear,
     get size() {
       return pages.size;
@@ -100,42 +119,107 @@ export function createPageCache(deps: {
   };
 }
 
-export function etagFor(body: string | Buffer): string {
-  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+// Script and style sources fall back to default-src 'self', so the policies need not repeat
+// them: every reader's client parses these headers on every page.
+const basePolicy = "default-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+/** Content-Security-Policy of public pages; with `embeds`, for an article body holding allow-listed players (see html-sanitizer.ts). */
+const contentSecurityPolicy = {
+  page: basePolicy,
+  embeds: basePolicy.replace(
+    "object-src 'none'",
+    "media-src 'self' https:; frame-src https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com https://platform.twitter.com; object-src 'none'",
+  ),
+} as const;
+
+export function securityHeaders(options: { embeds?: boolean } = {}): Record<string, string> {
+  return {
+    'content-security-policy': options.embeds ? contentSecurityPolicy.embeds : contentSecurityPolicy.page,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+  };
 }
 
-export const securityHeaders: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' https: data:; media-src 'self' https:; frame-src https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com https://platform.twitter.com; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-};
+/**
+ * A piece of markup encoded and hashed once, for a piece many pages or sends share (an article
+ * body, the masthead, a comment list): a page holding it copies its bytes and hashes only its
+ * digest.
+ */
+export interface PreparedPart {
+  html: string;
+  bytes: Buffer;
+  digest: Buffer;
+}
+
+export function preparePart(html: string): PreparedPart {
+  const bytes = Buffer.from(html, 'utf8');
+  return { html, bytes, digest: createHash('sha1').update(bytes).digest() };
+}
 
 /**
- * Builds a page to cache and send: encodes the body once, splits it around the token's
- * placeholder (a body without the placeholder gets no token) and prebuilds its headers.
+ * Where a page's token goes (a fresh comment form token, see preparePage's `token`): a value
+ * put in each time the page is sent, so it is not part of what is kept or of the ETag.
  */
-export function preparePage(body: string, options: { contentType: string; cacheControl: string; token?: PageToken }): CachedPage {
-  const { contentType, cacheControl, token } = options;
-  const at = token ? body.indexOf(token.placeholder) : -1;
-  const whole = Buffer.from(body, 'utf8');
-  const etag = etagFor(whole);
-  const notModifiedHeaders = { ...securityHeaders, etag, 'cache-control': cacheControl, vary: 'Accept-Encoding' };
+export interface TokenSlot {
+  readonly slot: 'token';
+}
+export const tokenSlot: TokenSlot = Object.freeze({ slot: 'token' });
+
+/** A page body in pieces: markup rendered for this page, parts prepared earlier, the token's slot. */
+export type PagePart = string | PreparedPart | TokenSlot;
+
+/** Markup with the first `placeholder` in it marked as the page's token slot. */
+export function withTokenSlot(markup: string, placeholder: string): (string | TokenSlot)[] {
+  const at = markup.indexOf(placeholder);
+  return at < 0 ? [markup] : [markup.slice(0, at), tokenSlot, markup.slice(at + placeholder.length)];
+}
+
+/**
+ * Builds a page to cache and send: writes the body into one buffer, split at the token slot if
+ * the page has one and a `token` is given, and prebuilds the headers. The ETag covers every
+ * byte but the token's: rendered markup directly, a prepared part through its digest. `token`
+ * must return ASCII.
+ */
+export function preparePage(
+  body: string | readonly PagePart[],
+  options: {
+    contentType: string;
+    cacheControl: string;
+    token?: () => string;
+    embeds?: boolean;
+    /** The page is sent once and never kept: its token goes in now, saving a copy of the body per send. */
+    once?: boolean;
+  },
+): CachedPage {
+  const { contentType, cacheControl } = options;
+  const parts = typeof body === 'string' ? [body] : body;
+  const token = options.token && parts.includes(tokenSlot) ? options.token : undefined;
+  const filled = token && options.once ? token() : undefined;
+  let size = filled?.length ?? 0;
+  for (const part of parts) size += typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : 'slot' in part ? 0 : part.bytes.length;
+  const whole = Buffer.allocUnsafe(size);
+  const hash = createHash('sha1');
+  let at = 0;
+  let slotAt = -1;
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      const written = whole.write(part, at, 'utf8');
+      hash.update(whole.subarray(at, at + written));
+      at += written;
+    } else if ('slot' in part) {
+      if (filled === undefined) slotAt = at;
+      else at += whole.write(filled, at, 'latin1');
+    } else {
+      part.bytes.copy(whole, at);
+      hash.update(part.digest);
+      at += part.bytes.length;
+    }
+  }
+  const etag = `"${hash.digest('base64url')}"`;
+  const notModifiedHeaders = { ...securityHeaders(options), etag, 'cache-control': cacheControl, vary: 'Accept-Encoding' };
   const headers = { ...notModifiedHeaders, 'content-type': contentType };
-  if (!token || at < 0) return { body: whole, contentType, etag, cacheControl, headers, notModifiedHeaders };
-  // Byte offset of the placeholder: the UTF-8 length of everything before it.
-  const start = Buffer.byteLength(body.slice(0, at), 'utf8');
-  const end = start + Buffer.byteLength(token.placeholder, 'utf8');
-  return {
-    body: whole.subarray(0, start),
-    rest: whole.subarray(end),
-    token: token.value,
-    contentType,
-    etag,
-    cacheControl,
-    headers,
-    notModifiedHeaders,
-  };
+  if (!token || slotAt < 0) return { body: whole, contentType, etag, cacheControl, headers, notModifiedHeaders };
+  return { body: whole.subarray(0, slotAt), rest: whole.subarray(slotAt), token, contentType, etag, cacheControl, headers, notModifiedHeaders };
 }
 
 /**

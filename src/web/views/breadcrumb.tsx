@@ -1,3 +1,5 @@
+import { type Html, html } from './html.js';
+
 export interface Crumb {
   name: string;
   /** Site path; the last crumb (the current page) has none. */
@@ -5,19 +7,13 @@ export interface Crumb {
 }
 
 /** `Home » World » Title`, as a list for screen readers with the separators hidden from them. */
-export function Breadcrumb(props: { crumbs: Crumb[] }) {
-  return (
-    <nav aria-label="Breadcrumb" class="breadcrumb">
-      <ol>
-        {props.crumbs.map((crumb, i) => (
-          <li>
-            {i > 0 && <span aria-hidden="true"> » </span>}
-            {crumb.path && i < props.crumbs.length - 1 ? <a href={crumb.path}>{crumb.name}</a> : <span aria-current="page">{crumb.name}</span>}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
+export function breadcrumb(crumbs: Crumb[]): Html {
+  return html`<nav aria-label="Breadcrumb" class="breadcrumb"><ol>${crumbs.map(
+    (crumb, i) =>
+      html`<li>${i > 0 && html`<span aria-hidden="true"> » </span>`}${
+        crumb.path && i < crumbs.length - 1 ? html`<a href="${crumb.path}">${crumb.name}</a>` : html`<span aria-current="page">${crumb.name}</span>`
+      }</li>`,
+  )}</ol></nav>`;
 }
 
 export function breadcrumbJsonLd(crumbs: Crumb[], baseUrl: string, currentUrl?: string) {

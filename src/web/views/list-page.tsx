@@ -1,15 +1,16 @@
-import type { ComponentChildren } from 'preact';
 import type { ArticleSummary } from '../../content/index.js';
-import { ArticleCard, Pagination } from './article-card.js';
-import { Breadcrumb, type Crumb, breadcrumbJsonLd } from './breadcrumb.js';
-import { Layout } from './layout.js';
+import { articleCard, pagination } from './article-card.js';
+import { breadcrumb, type Crumb, breadcrumbJsonLd } from './breadcrumb.js';
+import type { PagePart } from '../plugins/page-cache.js';
+import { html } from './html.js';
+import { layoutParts } from './layout.js';
 import type { SiteChrome } from './site-chrome.js';
 
 /** One page for every "articles of X" list: sections, tags, sources and authors. */
-export function ListPage(props: {
+export function listPage(props: {
   chrome: SiteChrome;
   title: string;
-  heading: ComponentChildren;
+  heading: string;
   description?: string;
   basePath: string;
   crumbs: Crumb[];
@@ -17,40 +18,21 @@ export function ListPage(props: {
   page: number;
   pageCount: number;
   feedPath?: string;
-  children?: ComponentChildren;
-}) {
-  const { chrome } = props;
-  const canonical = `${chrome.baseUrl}${props.basePath}${props.page > 1 ? `?page=${props.page}` : ''}`;
-  return (
-    <Layout
-      chrome={chrome}
-      meta={{
-        title: props.title,
-        description: props.description,
-        canonical,
-        structuredData: [breadcrumbJsonLd(props.crumbs, chrome.baseUrl)],
-        feeds: props.feedPath ? [{ title: props.title, path: props.feedPath }] : undefined,
-      }}
-    >
-      <Breadcrumb crumbs={props.crumbs} />
-      <header class="list-header">
-        <h1>{props.heading}</h1>
-        {props.description && <p class="list-description">{props.description}</p>}
-        {props.children}
-        {props.feedPath && (
-          <p class="feed-links">
-            Follow: <a href={props.feedPath}>RSS</a> · <a href={props.feedPath.replace(/\.xml$/, '.atom')}>Atom</a> ·{' '}
-            <a href={props.feedPath.replace(/\.xml$/, '.json')}>JSON Feed</a>
-          </p>
-        )}
-      </header>
-      {props.articles.length === 0 && <p class="empty">No articles here yet.</p>}
-      <div class="list">
-        {props.articles.map((a) => (
-          <ArticleCard article={a} chrome={chrome} />
-        ))}
-      </div>
-      <Pagination page={props.page} pageCount={props.pageCount} basePath={props.basePath} />
-    </Layout>
-  );
+}): PagePart[] {
+  const { chrome, feedPath } = props;
+  const meta = {
+    title: props.title,
+    description: props.description,
+    canonical: `${chrome.baseUrl}${props.basePath}${props.page > 1 ? `?page=${props.page}` : ''}`,
+    structuredData: [breadcrumbJsonLd(props.crumbs, chrome.baseUrl)],
+    feeds: feedPath ? [{ title: props.title, path: feedPath }] : undefined,
+  };
+  return layoutParts(chrome, meta, [
+    html`${breadcrumb(props.crumbs)}<header class="list-header"><h1>${props.heading}</h1>${props.description && html`<p class="list-description">${props.description}</p>`}${
+      feedPath &&
+      html`<p class="feed-links">Follow: <a href="${feedPath}">RSS</a> · <a href="${feedPath.replace(/\.xml$/, '.atom')}">Atom</a> · <a href="${feedPath.replace(/\.xml$/, '.json')}">JSON Feed</a></p>`
+    }</header>${props.articles.length === 0 && html`<p class="empty">No articles here yet.</p>`}<div class="list">`,
+    props.articles.map((a) => articleCard(a, chrome)),
+    html`</div>${pagination(props.page, props.pageCount, props.basePath)}`,
+  ]);
 }

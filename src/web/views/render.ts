@@ -6,7 +6,9 @@ export function renderPage(page: VNode): string {
   return `<!doctype html>${renderToString(page)}`;
 }
 
+const jsonEscapes: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' };
+
 /** JSON for a `<script type="application/ld+json">` block, safe against `</script>` in values. */
 export function jsonLd(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  return JSON.stringify(value).replace(/[<>&]/g, (c) => jsonEscapes[c]);
 }

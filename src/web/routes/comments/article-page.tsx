@@ -1,12 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../boot.js';
+import { type ArticleComments, commentsOpenFor } from '../../../comments/index.js';
 import { type Article, articlePath } from '../../../content/index.js';
+import { preparePart } from '../../plugins/page-cache.js';
 import type { SitePages } from '../../site-pages.js';
-import { ArticlePage } from '../../views/article-page.js';
-import { type CommentFormState, FORM_TOKEN_PLACEHOLDER } from '../../views/comments/comment-form.js';
-import { CommentsSection } from '../../views/comments/comments-section.js';
-import { renderPage } from '../../views/render.js';
+import { articlePage } from '../../views/article-page.js';
+import type { CommentFormState } from '../../views/comments/comment-form.js';
+import { fillTimes } from '../../views/comments/comment-list-html.js';
+import type { PreparedCommentsSection } from '../../views/comments/comment-section-cache.js';
+import { type CommentsSectionProps, commentsSectionPieces, renderCommentsSection } from '../../views/comments/comments-section.js';
 import { commentsScriptHref } from './comments-script.js';
 import { readCookie } from '../../cookies.js';
 import { hasPendingCommentCookie, PENDING_COOKIE } from './cookies.js';
@@ -28,60 +31,48 @@ export interface ArticlePageOptions {
 /**
  * Renders an Article page with its comments. A reader whose signed cookie names their own
  * pending comments on it gets a personal page that is never cached; everyone else gets the
- * shared cached page. The form token is filled in at send time, cached or not.
+ * shared page, whose comments section comes from the comment section cache. The form token is
+ * filled in at send time, cached or not.
  */
 export async function sendArticlePage(ctx: AppContext, pages: SitePages, request: FastifyRequest, reply: FastifyReply, article: Article, options: ArticlePageOptions = {}) {
   const query = articleQuery.parse(request.method === 'GET' ? (request.query ?? {}) : {});
   const ownPendingIds = hasPendingCommentCookie(request) ? ctx.comments.pendingIdsIn(readCookie(request, PENDING_COOKIE)) : [];
-  const [chrome, related, section, comments] = await Promise.all([
-    pages.chrome(),
-    ctx.content.articles.related(article),
-    ctx.content.sections.byId(article.section.id),
-    ctx.comments.forArticle(article, { page: query.cpage, order: query.corder, ownPendingIds }),
-  ]);
   const replyTo = options.replyTo !== undefined ? options.replyTo : (query.replytocom ?? null);
-  const body = renderPage(
-    <ArticlePage
-      chrome={chrome}
-      article={article}
-      section={section}
-      related={related}
-      comments={
-        <CommentsSection
-          articleId={article.id}
-          articlePath={articlePath(article)}
-          comments={comments}
-          language={chrome.settings.language}
-          timezone={chrome.settings.timezone}
-          now={ctx.clock.now()}
-          replyTo={replyTo}
-          form={options.form}
-          scriptHref={commentsScriptHref}
-        />
-      }
-    />,
-  );
+  const chrome = await pages.chrome();
+  const now = ctx.clock.now();
+  const sectionProps = (comments: ArticleComments): CommentsSectionProps => ({
+    articleId: article.id,
+    articlePath: articlePath(article),
+    comments,
+    language: chrome.settings.language,
+    timezone: chrome.settings.timezone,
+    replyTo,
+    form: options.form,
+    scriptHref: commentsScriptHref,
+  });
+  // The same for every reader: no own pending comments, no form under a comment, no form errors.
+  const shared = ownPendingIds.length === 0 && replyTo === null && !options.form;
+  const loadComments = async (): Promise<PreparedCommentsSection & { personal: boolean }> => {
+    const order = { page: query.cpage, order: query.corder };
+    if (shared) {
+      const open = commentsOpenFor(article, await ctx.comments.settings.get(), now);
+      const variant = `${query.cpage}|${query.corder}|${open.open ? 'open' : open.reason}`;
+      const section = await pages.commentSections.get(article.id, variant, now, chrome.settings.language, async () =>
+        renderCommentsSection(sectionProps({ ...(await ctx.comments.forArticle(article, order)), open })),
+      );
+      return { ...section, personal: false };
+    }
+    const comments = await ctx.comments.forArticle(article, { ...order, ownPendingIds });
+    const html = renderCommentsSection(sectionProps(comments));
+    return { listing: preparePart(fillTimes(html.listing, now, chrome.settings.language).html), tail: html.tail, personal: comments.ownPendingIds.length > 0 };
+  };
+  const [related, section, comments] = await Promise.all([ctx.content.articles.related(article), ctx.content.sections.byId(article.section.id), loadComments()]);
+  const body = articlePage({ chrome, article, section, related, comments: commentsSectionPieces(comments) });
   return pages.send(request, reply, body, {
     status: options.status,
-    personal: comments.ownPendingIds.length > 0,
-    token: { placeholder: FORM_TOKEN_PLACEHOLDER, value: formTokens(ctx, article.id) },
+    personal: comments.personal,
+    token: pages.formTokens(article.id),
+    articleId: article.id,
+    embeds: article.bodyHtml.includes('<iframe'),
   });
-}
-
-/**
- * A fresh form token for each send. Tokens are signed over the millisecond they are issued, so
- * two sends in the same millisecond share one (the same token issueFormToken would give again)
- * rather than computing the HMAC twice.
- */
-function formTokens(ctx: AppContext, articleId: number): () => string {
-  let issuedAt = Number.NaN;
-  let token = '';
-  return () => {
-    if (ctx.clock.now().getTime() !== issuedAt) {
-      token = ctx.comments.formToken(articleId);
-      // `<issued ms>.<signature>`: keyed on the token's own time, not on the read above.
-      issuedAt = Number(token.slice(0, token.indexOf('.')));
-    }
-    return token;
-  };
 }

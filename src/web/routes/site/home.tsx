@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../boot.js';
 import { pageCount } from '../../../shared/pagination.js';
 import { parseQuery, type SitePages } from '../../site-pages.js';
-import { HomePage } from '../../views/home-page.js';
-import { renderPage } from '../../views/render.js';
+import { homePage } from '../../views/home-page.js';
 
 export const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
 
@@ -30,9 +29,7 @@ export function registerHomeRoute(app: FastifyInstance, ctx: AppContext, pages: 
         : [];
     const totalPages = pageCount(Math.max(0, listed.total - 1), perPage);
     if (page > totalPages) return reply.callNotFound();
-    const body = renderPage(
-      <HomePage chrome={chrome} data={{ lead, latest, bySection: bySection.filter((s) => s.articles.length > 0), page, pageCount: totalPages }} />,
-    );
+    const body = homePage(chrome, { lead, latest, bySection: bySection.filter((s) => s.articles.length > 0), page, pageCount: totalPages });
     return pages.send(request, reply, body);
   });
 }

@@ -4,8 +4,7 @@ import type { ListFilter } from '../../../content/index.js';
 import { pageCount } from '../../../shared/pagination.js';
 import { parseQuery, type SitePages } from '../../site-pages.js';
 import type { Crumb } from '../../views/breadcrumb.js';
-import { ListPage } from '../../views/list-page.js';
-import { renderPage } from '../../views/render.js';
+import { listPage } from '../../views/list-page.js';
 import { pageQuery } from './home.js';
 
 export interface ListSpec {
@@ -26,20 +25,7 @@ export async function sendListPage(ctx: AppContext, pages: SitePages, request: F
   const { articles, total } = await ctx.content.articles.list(spec.filter, { offset: (page - 1) * perPage, limit: perPage });
   const pagesTotal = pageCount(total, perPage);
   if (page > pagesTotal) return reply.callNotFound();
-  const body = renderPage(
-    <ListPage
-      chrome={chrome}
-      title={spec.title}
-      heading={spec.heading}
-      description={spec.description}
-      basePath={spec.basePath}
-      crumbs={spec.crumbs}
-      articles={articles}
-      page={page}
-      pageCount={pagesTotal}
-      feedPath={spec.feedPath}
-    />,
-  );
+  const body = listPage({ chrome, ...spec, articles, page, pageCount: pagesTotal });
   return pages.send(request, reply, body);
 }
 

@@ -1,5 +1,6 @@
 import type { CommentThread, PublicComment } from '../../../comments/index.js';
-import { relativeTime } from './relative-time.js';
+import { formatDateTime, isoInZone } from '../format.js';
+import { relativeTime, relativeTimeChangesAt } from './relative-time.js';
 
 /**
  * The comment list as an HTML string. An article can carry hundreds of comments, and building
@@ -16,7 +17,6 @@ export function escapeHtml(text: string): string {
 export interface CommentListOptions {
   language: string;
   timezone: string;
-  now: Date;
   open: boolean;
   /** `?replytocom` link for a comment. */
   replyHref(id: number): string;
@@ -24,64 +24,61 @@ export interface CommentListOptions {
   formUnder?: { id: number; html: string };
 }
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-// A zone's UTC offset changes at most a few times a year; asking Intl once per zone and hour
-// instead of once per comment keeps long threads cheap.
-const offsets = new Map<string, number>();
-
-function offsetMinutes(date: Date, timeZone: string): number {
-  const hour = Math.floor(date.getTime() / 3_600_000);
-  const key = `${timeZone}|${hour}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    let f = offsetFormatters.get(timeZone);
-    if (!f) {
-      f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-      offsetFormatters.set(timeZone, f);
-    }
-    const name = f.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-    const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-    offset = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-    if (offsets.size > 10_000) offsets.clear();
-    offsets.set(key, offset);
-  }
-  return offset;
+/**
+ * HTML with the "3 hours ago" texts left open, so that one rendering serves every moment:
+ * `parts[0]`, the relative time of `times[0]`, `parts[1]`, … `parts[times.length]`.
+ */
+export interface TimedHtml {
+  parts: string[];
+  times: Date[];
 }
 
-/** Same output as views/format.ts isoInZone: 2026-11-24T17:40:00+02:00. */
-function isoWithOffset(date: Date, timeZone: string): string {
-  const offset = offsetMinutes(date, timeZone);
-  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  const abs = Math.abs(offset);
-  return `${local}${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+/** Builds a TimedHtml: literal markup, and slots for relative times. */
+class TimedHtmlWriter {
+  readonly parts: string[] = [];
+  readonly times: Date[] = [];
+  private current: string[] = [];
+  push(...html: string[]): void {
+    this.current.push(...html);
+  }
+  time(date: Date): void {
+    this.parts.push(this.current.join(''));
+    this.current = [];
+    this.times.push(date);
+  }
+  finish(): TimedHtml {
+    this.parts.push(this.current.join(''));
+    this.current = [];
+    return { parts: this.parts, times: this.times };
+  }
 }
 
-function formatDateTime(date: Date, locale: string, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
-  let f = dateFormatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' });
-    dateFormatters.set(key, f);
+/** The markup with every relative time written for `now`, and the first instant at which any of them reads differently. */
+export function fillTimes(html: TimedHtml, now: Date, language: string): { html: string; changesAt: number } {
+  let out = html.parts[0];
+  let changesAt = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < html.times.length; i++) {
+    out += escapeHtml(relativeTime(html.times[i], now, language)) + html.parts[i + 1];
+    changesAt = Math.min(changesAt, relativeTimeChangesAt(html.times[i], now));
   }
-  return f.format(date);
+  return { html: out, changesAt };
 }
 
 // Formatting a date is pure and comments keep their dates, so the strings are remembered
-// (bounded) rather than asked of Intl on every render of every comment.
+// (bounded) rather than built again on every render of every comment.
 const formatted = new Map<string, string>();
 function timeElement(date: Date, language: string, timezone: string): string {
   const key = `${date.getTime()}|${language}|${timezone}`;
   let html = formatted.get(key);
   if (html === undefined) {
-    html = `<time datetime="${isoWithOffset(date, timezone)}">${escapeHtml(formatDateTime(date, language, timezone))}</time>`;
+    html = `<time datetime="${isoInZone(date, timezone)}">${escapeHtml(formatDateTime(date, language, timezone))}</time>`;
     if (formatted.size >= 50_000) formatted.clear();
     formatted.set(key, html);
   }
   return html;
 }
 
-function renderThread(thread: CommentThread<PublicComment>, options: CommentListOptions, out: string[]): void {
+function renderThread(thread: CommentThread<PublicComment>, options: CommentListOptions, out: TimedHtmlWriter): void {
   const c = thread.comment;
   const pending = c.status === 'pending';
   const name = escapeHtml(c.authorName);
@@ -92,8 +89,10 @@ function renderThread(thread: CommentThread<PublicComment>, options: CommentList
     '</span>',
     c.isStaff ? '<span class="badge-staff">Staff</span>' : '',
     ` <a class="comment-permalink" href="#comment-${c.id}">${timeElement(c.createdAt, options.language, options.timezone)}</a>`,
-    ` <span class="comment-ago" data-time="${c.createdAt.toISOString()}">${escapeHtml(relativeTime(c.createdAt, options.now, options.language))}</span></header>`,
+    ` <span class="comment-ago" data-time="${c.createdAt.toISOString()}">`,
   );
+  out.time(c.createdAt);
+  out.push('</span></header>');
   if (pending) out.push('<p class="comment-awaiting-moderation">Your comment is awaiting moderation. Only you can see it until a moderator approves it.</p>');
   if (thread.replyingTo) {
     out.push(`<p class="comment-in-reply-to">In reply to <a href="#comment-${thread.replyingTo.id}">${escapeHtml(thread.replyingTo.authorName)}</a></p>`);
@@ -115,8 +114,8 @@ function renderThread(thread: CommentThread<PublicComment>, options: CommentList
 }
 
 /** The `<li>` items of the comment list, replies nested in `<ol class="children">`. */
-export function renderCommentItems(threads: readonly CommentThread<PublicComment>[], options: CommentListOptions): string {
-  const out: string[] = [];
+export function renderCommentItems(threads: readonly CommentThread<PublicComment>[], options: CommentListOptions): TimedHtml {
+  const out = new TimedHtmlWriter();
   for (const thread of threads) renderThread(thread, options, out);
-  return out.join('');
+  return out.finish();
 }

@@ -1,8 +1,10 @@
 import type { ArticleComments, PublicComment } from '../../../comments/index.js';
 import type { CommentThread } from '../../../comments/index.js';
 import { renderToString } from 'preact-render-to-string';
-import { CommentForm, type CommentFormState } from './comment-form.js';
-import { renderCommentItems } from './comment-list-html.js';
+import { type PreparedPart, withTokenSlot } from '../../plugins/page-cache.js';
+import { type Piece, raw } from '../html.js';
+import { CommentForm, type CommentFormState, FORM_TOKEN_PLACEHOLDER } from './comment-form.js';
+import { renderCommentItems, type TimedHtml } from './comment-list-html.js';
 
 export interface CommentsSectionProps {
   articleId: number;
@@ -11,7 +13,6 @@ export interface CommentsSectionProps {
   comments: ArticleComments;
   language: string;
   timezone: string;
-  now: Date;
   /** `?replytocom=ID`: the form is rendered under that comment. */
   replyTo: number | null;
   form?: CommentFormState;
@@ -34,8 +35,16 @@ const closedText = {
   age: 'Comments are closed.',
 } as const;
 
+/** The comments slot's markup; only the list's "… ago" texts are left open (see fillTimes). */
+export interface CommentsSectionHtml {
+  /** Heading, notices, order links and the comment list (or the "no comments" line). */
+  listing: TimedHtml;
+  /** Comment pages, the form (holding FORM_TOKEN_PLACEHOLDER) or "closed", and the script. */
+  tail: string;
+}
+
 /** Everything in the article page's comments slot: heading, order link, threads, pages, form or "closed". */
-export function CommentsSection(props: CommentsSectionProps) {
+export function renderCommentsSection(props: CommentsSectionProps): CommentsSectionHtml {
   const { comments } = props;
   const { threads, order } = comments;
   const params = { cpage: threads.page > 1 ? threads.page : undefined, corder: order === 'newest' ? 'newest' : undefined, replytocom: props.replyTo ?? undefined };
@@ -49,8 +58,8 @@ export function CommentsSection(props: CommentsSectionProps) {
   };
   const ctx: Ctx = { ...props, hrefFor };
   const count = comments.approvedCount;
-  const replyToShown = props.replyTo !== null && replyToOf(threads.threads, props.replyTo) !== null;
-  return (
+  const replyTo = props.replyTo === null ? null : replyToOf(threads.threads, props.replyTo);
+  const head = renderToString(
     <>
       <h2 id="comments-heading" class="section-heading">
         {count === 0 ? 'Comments' : `${count} ${count === 1 ? 'Comment' : 'Comments'}`}
@@ -73,24 +82,26 @@ export function CommentsSection(props: CommentsSectionProps) {
           )}
         </p>
       )}
-      {threads.threads.length > 0 ? (
-        // Raw on purpose: renderCommentItems escapes every value (see comment-list-html.ts).
-        <ol
-          class="comment-list"
-          dangerouslySetInnerHTML={{
-            __html: renderCommentItems(threads.threads, {
-              language: props.language,
-              timezone: props.timezone,
-              now: props.now,
-              open: comments.open.open,
-              replyHref: replyHrefFor(hrefFor),
-              formUnder: replyToShown && props.replyTo !== null ? { id: props.replyTo, html: renderToString(<FormFor ctx={ctx} replyTo={replyToOf(threads.threads, props.replyTo)} />) } : undefined,
-            }),
-          }}
-        />
-      ) : (
-        count === 0 && comments.open.open && <p class="empty">No comments yet. Be the first to comment.</p>
-      )}
+      {threads.threads.length === 0 && count === 0 && comments.open.open && <p class="empty">No comments yet. Be the first to comment.</p>}
+    </>,
+  );
+  // Our own markup around items that renderCommentItems escaped value by value (see comment-list-html.ts).
+  const listing =
+    threads.threads.length > 0
+      ? around(
+          `${head}<ol class="comment-list">`,
+          renderCommentItems(threads.threads, {
+            language: props.language,
+            timezone: props.timezone,
+            open: comments.open.open,
+            replyHref: replyHrefFor(hrefFor),
+            formUnder: replyTo ? { id: replyTo.id, html: renderToString(<FormFor ctx={ctx} replyTo={replyTo} />) } : undefined,
+          }),
+          '</ol>',
+        )
+      : { parts: [head], times: [] };
+  const tail = renderToString(
+    <>
       {threads.pageCount > 1 && (
         <nav class="pagination comment-pagination" aria-label="Comment pages">
           {threads.page > 1 && <a href={hrefFor({ cpage: threads.page - 1 > 1 ? threads.page - 1 : undefined, replytocom: undefined })}>Previous comments</a>}
@@ -101,7 +112,7 @@ export function CommentsSection(props: CommentsSectionProps) {
         </nav>
       )}
       {comments.open.open ? (
-        replyToShown ? (
+        replyTo ? (
           <div id="respond-home" hidden />
         ) : (
           <FormFor ctx={ctx} replyTo={null} />
@@ -110,8 +121,22 @@ export function CommentsSection(props: CommentsSectionProps) {
         <p class="comments-closed">{closedText[comments.open.reason]}</p>
       )}
       <script src={props.scriptHref} defer />
-    </>
+    </>,
   );
+  return { listing, tail };
+}
+
+/** The section as page pieces: its listing, then the rest with the form's token placeholder as the page's token slot. */
+export function commentsSectionPieces(section: { listing: PreparedPart; tail: string }): Piece[] {
+  // Raw on purpose: the tail is preact's output, every value escaped.
+  return [section.listing, withTokenSlot(section.tail, FORM_TOKEN_PLACEHOLDER).map((part) => (typeof part === 'string' ? raw(part) : part))];
+}
+
+function around(before: string, html: TimedHtml, after: string): TimedHtml {
+  const parts = [...html.parts];
+  parts[0] = before + parts[0];
+  parts[parts.length - 1] += after;
+  return { parts, times: html.times };
 }
 
 /** `?replytocom=ID` links for every comment from one template, not one URL build per comment. */
