@@ -58,6 +58,16 @@ export interface Article extends ArticleSummary {
   version: number;
 }
 
+/** An article as the admin sees it: with whether it waits for an editor's review. */
+export interface AdminArticle extends Article {
+  submittedAt: Date | null;
+}
+
+/** A row of the admin's article list. */
+export interface AdminArticleSummary extends ArticleSummary {
+  submittedAt: Date | null;
+}
+
 /** Public readers see published articles, and scheduled ones once their time has come. */
 export function isPubliclyVisible(article: Pick<ArticleSummary, 'status' | 'publishedAt'>, now: Date): boolean {
   if (article.status !== 'published' && article.status !== 'scheduled') return false;

@@ -25,6 +25,8 @@ export function FormError(props: { errors: FieldErrors }) {
 interface FieldProps {
   label: string;
   name: string;
+  /** Needed when one page repeats a form (one per row); default `field-<name>`. */
+  id?: string;
   value?: string | null;
   errors?: FieldErrors;
   type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'number' | 'datetime-local';
@@ -34,11 +36,13 @@ interface FieldProps {
   /** Rows for a textarea; without it the field is a single-line input. */
   rows?: number;
   placeholder?: string;
+  /** Id of a `<datalist>` of suggestions. */
+  list?: string;
 }
 
 /** A labelled field with its error beside it (aria-invalid and aria-describedby set). */
 export function Field(props: FieldProps) {
-  const id = `field-${props.name}`;
+  const id = props.id ?? `field-${props.name}`;
   const error = props.errors?.[props.name];
   const describedBy = [error ? `${id}-error` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, name: props.name, required: props.required, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': describedBy, placeholder: props.placeholder };
@@ -50,7 +54,7 @@ export function Field(props: FieldProps) {
           {props.value ?? ''}
         </textarea>
       ) : (
-        <input {...common} type={(props.type ?? 'text') as 'text'} value={props.value ?? ''} autocomplete={props.autocomplete} />
+        <input {...common} type={(props.type ?? 'text') as 'text'} value={props.value ?? ''} autocomplete={props.autocomplete} list={props.list} />
       )}
       {props.hint && (
         <p class="hint" id={`${id}-hint`}>
@@ -86,6 +90,19 @@ export function SelectField(props: { label: string; name: string; value?: string
           {error}
         </p>
       )}
+    </div>
+  );
+}
+
+/** A labelled checkbox sending `value` ("1") when ticked and nothing when not. */
+export function CheckboxField(props: { label: string; name: string; checked: boolean; hint?: string }) {
+  const id = `field-${props.name}`;
+  return (
+    <div class="field checkbox">
+      <label for={id}>
+        <input type="checkbox" id={id} name={props.name} value="1" checked={props.checked} /> {props.label}
+      </label>
+      {props.hint && <p class="hint">{props.hint}</p>}
     </div>
   );
 }
