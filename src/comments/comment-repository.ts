@@ -83,9 +83,13 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/** Comments with everything stored about them, and their article's slug and title (StoredCommentRow). */
+export function selectStoredComments(db: Db) {
+  return db.selectFrom('comment').innerJoin('article', 'article.id', 'comment.article_id').select([...storedColumns, 'article.slug as article_slug', 'article.title as article_title']);
+}
+
 export function createCommentRepository(db: Db) {
-  const stored = () =>
-    db.selectFrom('comment').innerJoin('article', 'article.id', 'comment.article_id').select([...storedColumns, 'article.slug as article_slug', 'article.title as article_title']);
+  const stored = () => selectStoredComments(db);
 
   const repo = {
     /**

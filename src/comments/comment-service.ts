@@ -11,6 +11,7 @@ import { type CommenterExport, eraseCommenterData, exportCommenterData } from '.
 import { commentNotFoundError } from './errors.js';
 import { issueFormToken } from './form-token.js';
 import { deleteComment, editComment, type ModerationAction, moderateOne } from './moderate-comment.js';
+import { createModerationQueue } from './moderation-queue.js';
 import { addPendingCommentId, readPendingCommentIds } from './pending-cookie.js';
 import type { RateLimiter, RateLimitRule } from '../shared/rate-limit/rate-limit.js';
 import { runCommentRetention } from './retention.js';
@@ -77,6 +78,9 @@ export function createCommentService(deps: CommentServiceDeps) {
       assertCan(actor, 'comments.moderate');
       return createCommentRepository(deps.db).countByStatus();
     },
+
+    /** The admin's moderation queue (lists, bulk actions, staff replies) and the dashboard's figures. */
+    queue: createModerationQueue(deps, (request) => submitComment(deps, settings, limiterFor, request)),
 
     moderate: (actor: Actor, id: CommentId, action: ModerationAction): Promise<StoredComment> => moderateOne(deps, actor, id, action),
     edit: (actor: Actor, id: CommentId, changes: { content?: string; authorName?: string; authorUrl?: string | null }) => editComment(deps, actor, id, changes),

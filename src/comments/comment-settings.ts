@@ -52,11 +52,32 @@ export const commentSettingsSchema = z.object({
   moderation: moderationSettingsSchema.prefault({}),
 });
 
-/** Settings with defaults filled in. Throws InvalidError (`COMMENTS_SETTINGS_INVALID`) naming each bad key. */
+/** Messages a settings form can show beside its field ("must be at most 3650"); others keep zod's. */
+function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  const unit = issue.origin === 'string' ? ' characters' : '';
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'int' ? 'must be a whole number' : issue.expected === 'number' ? 'must be a number' : undefined;
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) === 1 ? 'is required' : `must be at least ${issue.minimum}${unit}`;
+    case 'too_big':
+      return `must be at most ${issue.maximum}${unit}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.join(', ')}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Settings with defaults filled in. Throws InvalidError (`COMMENTS_SETTINGS_INVALID`) listing
+ * each bad key in `details.issues` as a dotted path (`moderation.lowThreshold`) with a message.
+ */
 export function parseCommentSettings(raw: unknown = {}): CommentSettings {
-  const result = commentSettingsSchema.safeParse(raw);
+  const result = commentSettingsSchema.safeParse(raw, { error: plainMessage });
   if (result.success) return result.data;
-  throw invalidSettingsError({ issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  throw invalidSettingsError({ field: issues[0]?.path, issues });
 }
 
 export const defaultCommentSettings: CommentSettings = parseCommentSettings({});
