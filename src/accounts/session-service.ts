@@ -1,7 +1,9 @@
+import type { AuditService } from '../audit/index.js';
 import type { Db } from '../db/dialect.js';
-import type { Role } from '../shared/actor.js';
+import type { Actor, Role } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { NotFoundError } from '../shared/errors.js';
+import { assertSelfOrManager } from './self-or-manager.js';
 import { createSessionRepository } from './session-repository.js';
 import { hashToken, newToken } from './tokens.js';
 import type { StaffIdentity } from './user-service.js';
@@ -29,7 +31,7 @@ export interface SessionListing {
   userAgent: string | null;
 }
 
-export function createSessionService(deps: { db: Db; clock: Clock }) {
+export function createSessionService(deps: { db: Db; clock: Clock; audit: AuditService }) {
   const sessions = createSessionRepository(deps.db);
   return {
     async start(userId: number, client: { ip?: string; userAgent?: string } = {}): Promise<{ token: string; expiresAt: Date }> {
@@ -59,6 +61,12 @@ export function createSessionService(deps: { db: Db; clock: Clock }) {
       await sessions.delete(hashToken(token));
     },
 
+    /** A user's live sessions, for that user or someone with `users.manage`. */
+    async listFor(actor: Actor, userId: number): Promise<SessionListing[]> {
+      assertSelfOrManager(actor, userId);
+      return this.list(userId);
+    },
+
     async list(userId: number): Promise<SessionListing[]> {
       const rows = await sessions.listForUser(userId, deps.clock.now().toISOString());
       return rows.map((r) => ({
@@ -70,9 +78,15 @@ export function createSessionService(deps: { db: Db; clock: Clock }) {
       }));
     },
 
-    /** Signs one of a user's sessions out. Callers check who may (the user, or users.manage). */
-    async revoke(userId: number, ref: string): Promise<void> {
-      if (!/^[0-9a-f]{16}$/.test(ref) || (await sessions.deleteByPrefix(userId, ref)) === 0) throw new NotFoundError('SESSION_NOT_FOUND', 'That session has already ended.');
+    /** Signs one of a user's sessions out: the user themself, or someone with `users.manage`. Audited. */
+    async revoke(actor: Actor, userId: number, ref: string): Promise<void> {
+      assertSelfOrManager(actor, userId);
+      await deps.db.transaction().execute(async (trx) => {
+        if (!/^[0-9a-f]{16}$/.test(ref) || (await createSessionRepository(trx).deleteByPrefix(userId, ref)) === 0) {
+          throw new NotFoundError('SESSION_NOT_FOUND', 'That session has already ended.');
+        }
+        await deps.audit.record(trx, actor, 'user.session.revoke', { type: 'user', id: userId }, { session: ref });
+      });
     },
 
     revokeAll: (userId: number) => sessions.deleteAllForUser(userId),

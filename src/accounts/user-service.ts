@@ -5,9 +5,10 @@ import type { Actor, Role } from '../shared/actor.js';
 import { roles } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../shared/errors.js';
-import { assertCan, can } from '../shared/permissions.js';
+import { assertCan } from '../shared/permissions.js';
 import { slugify } from '../shared/slug.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
+import { assertSelfOrManager, isSelfOrManager } from './self-or-manager.js';
 import { createSessionRepository } from './session-repository.js';
 import { hashToken, newToken } from './tokens.js';
 import { createUserRepository, type UserRow } from './user-repository.js';
@@ -191,7 +192,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
 
     /** A user edits their own name and bio; managers may edit anyone's. */
     async updateProfile(actor: Actor, id: number, input: { name: string; bio: string }): Promise<StaffAccount> {
-      if (!(actor.kind === 'user' && actor.userId === id)) assertCan(actor, 'users.manage');
+      assertSelfOrManager(actor, id);
       const data = parse(z.object({ name: nameSchema, bio: z.string().trim().max(2000) }), input, 'USER_INVALID');
       await load(id);
       await deps.db.transaction().execute(async (trx) => {
@@ -209,9 +210,7 @@ export function createUserService(deps: { db: Db; clock: Clock; audit: AuditServ
     byId: load,
 
     /** May `actor` see or change account `id`'s sessions and profile? */
-    mayManage(actor: Actor, id: number): boolean {
-      return (actor.kind === 'user' && actor.userId === id) || can(actor, 'users.manage');
-    },
+    mayManage: isSelfOrManager,
 
     async publicProfileBySlug(slug: string): Promise<PublicProfile> {
       const row = await users.findBySlug(slug);

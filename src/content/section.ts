@@ -40,3 +40,8 @@ export function buildSectionTree(rows: SectionRow[]): { all: Map<number, Section
   for (const root of roots) visit(root, []);
   return { all, roots };
 }
+
+/** The sections directly under `parentId` (the top sections for null), in their order. */
+export function siblingsOf(tree: { all: Map<number, Section>; roots: Section[] }, parentId: number | null): Section[] {
+  return parentId === null ? tree.roots : (tree.all.get(parentId)?.children ?? []);
+}

@@ -4,9 +4,16 @@ import type { Db } from '../db/dialect.js';
 import type { Actor } from '../shared/actor.js';
 import type { ChangeNotifier } from '../shared/change-notifier.js';
 import { InvalidError } from '../shared/errors.js';
+import { assertCan } from '../shared/permissions.js';
 import { createSettingsRepository } from './settings-repository.js';
 
-function isTimeZone(value: string): boolean {
+/**
+ * An IANA zone name (`Europe/Sofia`, `UTC`, links such as `Europe/Kiev` too). Offsets and
+ * abbreviations that Intl may also accept (`+02:00`, `EST`) are refused: only a named zone
+ * follows daylight saving time.
+ */
+export function isTimeZone(value: string): boolean {
+  if (value !== 'UTC' && !/^[A-Za-z][A-Za-z_-]*(?:\/[A-Za-z0-9_+-]+)+$/.test(value)) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
     return true;
@@ -17,8 +24,8 @@ function isTimeZone(value: string): boolean {
 
 /** Site settings editable at run time (stored in the database, unlike config/ settings). */
 export const siteSettingsSchema = z.object({
-  title: z.string().trim().min(1).max(120).default('Broadsheet'),
-  description: z.string().trim().max(500).default('Independent news, from the wires and our own desk.'),
+  title: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters').default('Broadsheet'),
+  description: z.string().trim().max(500, 'must be at most 500 characters').default('Independent news, from the wires and our own desk.'),
   language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or bg').default('en'),
   timezone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Sofia').default('UTC'),
   publisherName: z.string().trim().max(120).default(''),
@@ -48,7 +55,9 @@ export function createSettingsService(deps: { db: Db; audit: AuditService; chang
       return cached;
     },
 
+    /** Validates the merged settings; refuses roles other than owner and admin; audited. Errors name the field. */
     async update(actor: Actor, changes: Partial<Record<keyof SiteSettings, string>>): Promise<SiteSettings> {
+      assertCan(actor, 'settings.manage');
       const current = await this.get();
       const parsed = siteSettingsSchema.safeParse({ ...current, ...changes });
       if (!parsed.success) {

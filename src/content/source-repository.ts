@@ -15,8 +15,9 @@ const sourceColumns = [
   'is_local',
 ] as const;
 
-/** Columns ingest settings may change after a source is created. */
+/** Columns that may change after a source is created (never its slug: public URLs use it). */
 export interface SourceSettingsWrite {
+  name?: string;
   feed_url?: string | null;
   homepage?: string | null;
   default_section_id?: number | null;

@@ -3,61 +3,16 @@ import type { Db } from '../db/dialect.js';
 import type { Actor } from '../shared/actor.js';
 import type { ChangeNotifier } from '../shared/change-notifier.js';
 import type { Clock } from '../shared/clock.js';
-import { z } from 'zod';
-import { ConflictError, InvalidError, NotFoundError } from '../shared/errors.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
+import { assertCan } from '../shared/permissions.js';
 import { slugify } from '../shared/slug.js';
-import type { SourceRef } from './article.js';
+import { DEFAULT_POLL_INTERVAL_SECONDS, parseSourceRules, type Source, type SourceSettings } from './source.js';
+import { checkSourceName, checkSourceSettings } from './source-input.js';
 import { createSourceRepository, type SourceSettingsWrite } from './source-repository.js';
 
+export { DEFAULT_POLL_INTERVAL_SECONDS, type Source, type SourceRule, type SourceSettings } from './source.js';
+
 type SourceRow = NonNullable<Awaited<ReturnType<ReturnType<typeof createSourceRepository>['findBySlug']>>>;
-
-/** Files an item under `sectionId` when one of its categories equals `value`, or its title contains it as a word. */
-export const sourceRuleSchema = z.object({
-  field: z.enum(['category', 'keyword']),
-  value: z.string().trim().min(1).max(200),
-  sectionId: z.number().int().positive(),
-});
-export type SourceRule = z.infer<typeof sourceRuleSchema>;
-
-export const DEFAULT_POLL_INTERVAL_SECONDS = 600;
-
-export interface Source extends SourceRef {
-  feedUrl: string | null;
-  defaultSectionId: number | null;
-  policy: 'review' | 'publish';
-  rules: SourceRule[];
-  pollIntervalSeconds: number;
-  isEnabled: boolean;
-  /** Its feed may be on a private or loopback address (an intranet wire). */
-  isLocal: boolean;
-}
-
-export interface SourceSettings {
-  feedUrl?: string | null;
-  homepage?: string | null;
-  defaultSectionId?: number | null;
-  policy?: 'review' | 'publish';
-  attributionTemplate?: string;
-  rules?: SourceRule[];
-  pollIntervalSeconds?: number;
-  isEnabled?: boolean;
-  isLocal?: boolean;
-}
-
-function parseRules(json: string): SourceRule[] {
-  try {
-    const parsed = z.array(sourceRuleSchema).safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-}
-
-function checkInterval(seconds: number | undefined): void {
-  if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 60 || seconds > 7 * 86_400)) {
-    throw new InvalidError('SOURCE_INTERVAL_INVALID', 'The poll interval must be a whole number of seconds from 60 (1 minute) to 604800 (a week)');
-  }
-}
 
 function toSource(row: SourceRow): Source {
   return {
@@ -69,7 +24,7 @@ function toSource(row: SourceRow): Source {
     defaultSectionId: row.default_section_id,
     policy: row.policy === 'publish' ? 'publish' : 'review',
     attributionTemplate: row.attribution_template,
-    rules: parseRules(row.rules),
+    rules: parseSourceRules(row.rules),
     pollIntervalSeconds: row.poll_interval_seconds,
     isEnabled: row.is_enabled === 1,
     isLocal: row.is_local === 1,
@@ -77,7 +32,7 @@ function toSource(row: SourceRow): Source {
 }
 
 export function createSourceService(deps: { db: Db; clock: Clock; audit: AuditService; changes: ChangeNotifier }) {
-  return {
+  const service = {
     async bySlug(slug: string): Promise<Source> {
       const row = await createSourceRepository(deps.db).findBySlug(slug);
       if (!row) throw new NotFoundError('SOURCE_NOT_FOUND', 'No such source');
@@ -102,31 +57,43 @@ export function createSourceService(deps: { db: Db; clock: Clock; audit: AuditSe
       return toSource(row);
     },
 
-    /** Changes ingest settings (feed, section, policy, rules, interval, enabled, local). */
-    async updateSettings(actor: Actor, id: number, changes: SourceSettings): Promise<Source> {
-      checkInterval(changes.pollIntervalSeconds);
-      const rules = changes.rules === undefined ? undefined : z.array(sourceRuleSchema).parse(changes.rules);
+    /**
+     * Changes a source's name (its slug and URL stay) and ingest settings (feed, section,
+     * policy, rules, interval, enabled, local). Errors name the field at fault.
+     */
+    async updateSettings(actor: Actor, id: number, changes: SourceSettings & { name?: string }): Promise<Source> {
+      assertCan(actor, 'sources.manage');
+      const repo = createSourceRepository(deps.db);
+      await service.byId(id);
+      const checked = await checkSourceSettings(deps.db, changes);
+      const name = changes.name === undefined ? undefined : checkSourceName(changes.name);
+      if (name !== undefined) {
+        const sameName = await repo.findByName(name);
+        if (sameName && sameName.id !== id) throw new ConflictError('SOURCE_EXISTS', `A source named ${name} already exists`, { details: { field: 'name' } });
+      }
       const values: SourceSettingsWrite = {
-        ...(changes.feedUrl !== undefined ? { feed_url: changes.feedUrl } : {}),
-        ...(changes.homepage !== undefined ? { homepage: changes.homepage } : {}),
-        ...(changes.defaultSectionId !== undefined ? { default_section_id: changes.defaultSectionId } : {}),
-        ...(changes.policy !== undefined ? { policy: changes.policy } : {}),
-        ...(changes.attributionTemplate !== undefined ? { attribution_template: changes.attributionTemplate } : {}),
-        ...(rules !== undefined ? { rules: JSON.stringify(rules) } : {}),
-        ...(changes.pollIntervalSeconds !== undefined ? { poll_interval_seconds: changes.pollIntervalSeconds } : {}),
-        ...(changes.isEnabled !== undefined ? { is_enabled: changes.isEnabled ? 1 : 0 } : {}),
-        ...(changes.isLocal !== undefined ? { is_local: changes.isLocal ? 1 : 0 } : {}),
+        ...(name !== undefined ? { name } : {}),
+        ...(checked.feedUrl !== undefined ? { feed_url: checked.feedUrl } : {}),
+        ...(checked.homepage !== undefined ? { homepage: checked.homepage } : {}),
+        ...(checked.defaultSectionId !== undefined ? { default_section_id: checked.defaultSectionId } : {}),
+        ...(checked.policy !== undefined ? { policy: checked.policy } : {}),
+        ...(checked.attributionTemplate !== undefined ? { attribution_template: checked.attributionTemplate } : {}),
+        ...(checked.rules !== undefined ? { rules: JSON.stringify(checked.rules) } : {}),
+        ...(checked.pollIntervalSeconds !== undefined ? { poll_interval_seconds: checked.pollIntervalSeconds } : {}),
+        ...(checked.isEnabled !== undefined ? { is_enabled: checked.isEnabled ? 1 : 0 } : {}),
+        ...(checked.isLocal !== undefined ? { is_local: checked.isLocal ? 1 : 0 } : {}),
       };
       await deps.db.transaction().execute(async (trx) => {
         await createSourceRepository(trx).updateSettings(id, values);
         await deps.audit.record(trx, actor, 'source.update', { type: 'source', id }, { fields: Object.keys(changes) });
       });
       deps.changes.notify('content');
-      return this.byId(id);
+      return service.byId(id);
     },
 
     /** Deletes a source and its polling history; its articles stay, without the source link. */
     async remove(actor: Actor, id: number): Promise<void> {
+      assertCan(actor, 'sources.manage');
       const removed = await deps.db.transaction().execute(async (trx) => {
         const done = await createSourceRepository(trx).remove(id);
         if (done) await deps.audit.record(trx, actor, 'source.remove', { type: 'source', id });
@@ -136,41 +103,38 @@ export function createSourceService(deps: { db: Db; clock: Clock; audit: AuditSe
       deps.changes.notify('content');
     },
 
-    async create(
-      actor: Actor,
-      input: SourceSettings & { name: string },
-    ): Promise<Source> {
-      const name = input.name.trim();
-      if (!name) throw new InvalidError('SOURCE_NAME_REQUIRED', 'A source needs a name');
+    /** Adds a source; its slug (and public URL) is made from the name and never changes. */
+    async create(actor: Actor, input: SourceSettings & { name: string }): Promise<Source> {
+      assertCan(actor, 'sources.manage');
+      const name = checkSourceName(input.name);
+      const slug = slugify(name);
       const repo = createSourceRepository(deps.db);
-      if (await repo.findByName(name)) throw new ConflictError('SOURCE_EXISTS', `A source named ${name} already exists`);
-      const template = input.attributionTemplate?.trim() || 'According to {name}';
-      checkInterval(input.pollIntervalSeconds);
-      const rules = z.array(sourceRuleSchema).parse(input.rules ?? []);
+      if (await repo.findByName(name)) throw new ConflictError('SOURCE_EXISTS', `A source named ${name} already exists`, { details: { field: 'name' } });
+      if (await repo.findBySlug(slug)) throw new ConflictError('SOURCE_EXISTS', `Another source already uses the address /source/${slug}/; choose a different name`, { details: { field: 'name' } });
+      const checked = await checkSourceSettings(deps.db, input);
       const id = await deps.db.transaction().execute(async (trx) => {
         const sourceId = await createSourceRepository(trx).insert({
-          slug: slugify(name),
+          slug,
           name,
-          homepage: input.homepage ?? null,
-          feedUrl: input.feedUrl ?? null,
-          defaultSectionId: input.defaultSectionId ?? null,
-          policy: input.policy ?? 'review',
-          attributionTemplate: template,
+          homepage: checked.homepage ?? null,
+          feedUrl: checked.feedUrl ?? null,
+          defaultSectionId: checked.defaultSectionId ?? null,
+          policy: checked.policy ?? 'review',
+          attributionTemplate: checked.attributionTemplate || 'According to {name}',
           createdAt: deps.clock.now().toISOString(),
-          rules: JSON.stringify(rules),
-          pollIntervalSeconds: input.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS,
-          isEnabled: input.isEnabled ?? true,
-          isLocal: input.isLocal ?? false,
+          rules: JSON.stringify(checked.rules ?? []),
+          pollIntervalSeconds: checked.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS,
+          isEnabled: checked.isEnabled ?? true,
+          isLocal: checked.isLocal ?? false,
         });
         await deps.audit.record(trx, actor, 'source.create', { type: 'source', id: sourceId }, { name });
         return sourceId;
       });
       deps.changes.notify('content');
-      const created = await repo.findBySlug(slugify(name));
-      if (!created || created.id !== id) throw new ConflictError('SOURCE_EXISTS', `A source with the slug of ${name} already exists`);
-      return toSource(created);
+      return service.byId(id);
     },
   };
+  return service;
 }
 
 export type SourceService = ReturnType<typeof createSourceService>;

@@ -9,7 +9,7 @@ import { ForbiddenError } from './errors.js';
 export const permissions = {
   'admin.enter': { label: 'Sign in to the admin and see the dashboard', roles: ['owner', 'admin', 'editor', 'author', 'moderator'] },
   'articles.write-own': { label: 'Write and edit own drafts, submit them for review', roles: ['owner', 'admin', 'editor', 'author'] },
-  'articles.edit-any': { label: "Edit anyone's articles, restore revisions", roles: ['owner', 'admin', 'editor'] },
+  'articles.edit-any': { label: "Edit and restore anyone's articles", roles: ['owner', 'admin', 'editor'] },
   'articles.publish': { label: 'Publish, schedule, unpublish and archive articles', roles: ['owner', 'admin', 'editor'] },
   'sections.manage': { label: 'Add, edit, nest and order sections', roles: ['owner', 'admin', 'editor'] },
   'tags.manage': { label: 'Rename and merge tags', roles: ['owner', 'admin', 'editor'] },

@@ -23,10 +23,10 @@ forEachDatabase('staff sessions', (database) => {
       expect([first.token, second.token].some((token) => token.includes(s.ref))).toBe(false);
     }
     const firefox = listed.find((s) => s.userAgent === 'Firefox');
-    await t.ctx.sessions.revoke(userId, firefox?.ref ?? '');
+    await t.ctx.sessions.revoke(testActor, userId, firefox?.ref ?? '');
     expect(await t.ctx.sessions.resume(first.token)).toBeNull();
     expect(await t.ctx.sessions.resume(second.token)).toMatchObject({ user: { id: userId, role: 'editor' } });
-    await expect(t.ctx.sessions.revoke(userId, firefox?.ref ?? '')).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
+    await expect(t.ctx.sessions.revoke(testActor, userId, firefox?.ref ?? '')).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
   });
 
   it('purges expired sessions and keeps live ones', async () => {

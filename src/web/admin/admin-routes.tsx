@@ -5,8 +5,17 @@ import { registerAdminAssets } from './assets.js';
 import { assertCsrf, identifyVisitor } from './auth.js';
 import { adminChrome, sendAdminPage } from './respond.js';
 import { registerAccountLinkRoutes } from './routes/account-links.js';
+import { registerAuditRoutes } from './routes/audit.js';
+import { registerArticleRoutes } from './routes/articles/article-routes.js';
+import { registerCommentRoutes } from './routes/comments/register.js';
 import { registerDashboardRoute } from './routes/dashboard.js';
 import { registerLoginRoutes } from './routes/login.js';
+import { registerSectionRoutes } from './routes/sections.js';
+import { registerSettingsRoutes } from './routes/settings.js';
+import { registerSourceRoutes } from './routes/sources.js';
+import { registerTagRoutes } from './routes/tags.js';
+import { registerUserRoutes } from './routes/users.js';
+import { registerUserAccountRoutes } from './routes/users-account.js';
 import { AdminLayout } from './views/admin-layout.js';
 
 const errorTitles: Record<number, string> = { 403: 'You may not do that', 404: 'Not found', 409: 'Changed by someone else' };
@@ -45,5 +54,14 @@ export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Prom
     registerLoginRoutes(admin, ctx);
     registerAccountLinkRoutes(admin, ctx);
     registerDashboardRoute(admin, ctx);
+    registerArticleRoutes(admin, ctx);
+    registerSectionRoutes(admin, ctx);
+    registerTagRoutes(admin, ctx);
+    registerSourceRoutes(admin, ctx);
+    registerUserRoutes(admin, ctx);
+    registerUserAccountRoutes(admin, ctx);
+    registerSettingsRoutes(admin, ctx);
+    registerAuditRoutes(admin, ctx);
+    registerCommentRoutes(admin, ctx);
   });
 }

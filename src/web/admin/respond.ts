@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { AppContext } from '../../boot.js';
-import { BroadsheetError } from '../../shared/errors.js';
+import { BroadsheetError, NotFoundError } from '../../shared/errors.js';
 import { readCookie, setCookie } from '../cookies.js';
 import { renderPage } from '../views/render.js';
 import type { AdminChrome } from './views/admin-layout.js';
@@ -49,7 +49,7 @@ export function fieldErrorsFrom(error: unknown): { errors: FieldErrors; status: 
   return { errors: { [field]: capitalise(error.userMessage) }, status: error.kind === 'conflict' ? 409 : 400 };
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -62,6 +62,13 @@ export function formBody(request: FastifyRequest): Record<string, string> {
     if (typeof first === 'string') out[key] = first;
   }
   return out;
+}
+
+/** A positive whole-number id from the URL; anything else is a 404, never a 500. */
+export function idParam(value: string): number {
+  const id = Number(value);
+  if (!/^\d{1,9}$/.test(value) || id < 1) throw new NotFoundError('NOT_FOUND', 'There is nothing at this address.');
+  return id;
 }
 
 /** A field that may be repeated (checkboxes), as a list of strings. */

@@ -15,6 +15,7 @@ export interface AdminChrome {
 const menu: { href: string; label: string; permission: Permission }[] = [
   { href: '/admin', label: 'Dashboard', permission: 'admin.enter' },
   { href: '/admin/articles', label: 'Articles', permission: 'articles.write-own' },
+  { href: '/admin/articles?status=wire', label: 'Wire', permission: 'articles.edit-any' },
   { href: '/admin/comments', label: 'Comments', permission: 'comments.moderate' },
   { href: '/admin/sections', label: 'Sections', permission: 'sections.manage' },
   { href: '/admin/tags', label: 'Tags', permission: 'tags.manage' },
