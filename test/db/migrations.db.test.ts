@@ -23,14 +23,16 @@ forEachDatabase('migrations', (database) => {
     const tables = ours.map((t) => t.name).filter((n) => n !== 'schema_migration');
     // Every table of db/schema.ts's Database, and nothing else.
     expect(tables.sort()).toEqual([
-      'akismet_key', 'akismet_key_day', 'app_user', 'article', 'article_attribution', 'article_tag', 'audit_log', 'comment', 'ingest_item',
-      'ingest_poll', 'section', 'site_setting', 'source', 'source_poll_state', 'spam_example', 'spam_model', 'tag',
+      'akismet_key', 'akismet_key_day', 'app_user', 'article', 'article_attribution', 'article_revision', 'article_tag', 'audit_log', 'comment',
+      'ingest_item', 'ingest_poll', 'login_failure', 'section', 'site_setting', 'source', 'source_poll_state', 'spam_example', 'spam_model', 'tag',
+      'user_session', 'user_token',
     ]);
     const article = ours.find((t) => t.name === 'article');
     expect(article?.columns.map((c) => c.name).sort()).toEqual(
       [
         'id', 'slug', 'title', 'excerpt', 'body', 'body_format', 'body_html', 'section_id', 'author_id', 'source_id', 'original_url',
         'original_publisher', 'feed_guid', 'status', 'comments_enabled', 'fingerprint', 'version', 'published_at', 'updated_at', 'created_at',
+        'submitted_at',
       ].sort(),
     );
     expect((await migrateToLatest(db)).applied).toEqual([]);

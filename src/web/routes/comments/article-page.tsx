@@ -52,7 +52,8 @@ export async function sendArticlePage(ctx: AppContext, pages: SitePages, request
   });
   // The same for every reader: no own pending comments, no form under a comment, no form errors.
   const shared = ownPendingIds.length === 0 && replyTo === null && !options.form;
-  const loadComments = async (): Promise<PreparedCommentsSection & { personal: boolean }> => {
+  // Under `?replytocom` the listing stays markup: it holds the form, and so the token's slot.
+  const loadComments = async (): Promise<{ listing: PreparedCommentsSection['listing'] | string; tail: string; personal: boolean }> => {
     const order = { page: query.cpage, order: query.corder };
     if (shared) {
       const open = commentsOpenFor(article, await ctx.comments.settings.get(), now);
@@ -64,7 +65,8 @@ export async function sendArticlePage(ctx: AppContext, pages: SitePages, request
     }
     const comments = await ctx.comments.forArticle(article, { ...order, ownPendingIds });
     const html = renderCommentsSection(sectionProps(comments));
-    return { listing: preparePart(fillTimes(html.listing, now, chrome.settings.language).html), tail: html.tail, personal: comments.ownPendingIds.length > 0 };
+    const listing = fillTimes(html.listing, now, chrome.settings.language).html;
+    return { listing: replyTo === null ? preparePart(listing) : listing, tail: html.tail, personal: comments.ownPendingIds.length > 0 };
   };
   const [related, section, comments] = await Promise.all([ctx.content.articles.related(article), ctx.content.sections.byId(article.section.id), loadComments()]);
   const body = articlePage({ chrome, article, section, related, comments: commentsSectionPieces(comments) });

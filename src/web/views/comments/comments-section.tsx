@@ -126,10 +126,14 @@ export function renderCommentsSection(props: CommentsSectionProps): CommentsSect
   return { listing, tail };
 }
 
-/** The section as page pieces: its listing, then the rest with the form's token placeholder as the page's token slot. */
-export function commentsSectionPieces(section: { listing: PreparedPart; tail: string }): Piece[] {
-  // Raw on purpose: the tail is preact's output, every value escaped.
-  return [section.listing, withTokenSlot(section.tail, FORM_TOKEN_PLACEHOLDER).map((part) => (typeof part === 'string' ? raw(part) : part))];
+/**
+ * The section as page pieces, with the form's token placeholder as the page's token slot. The
+ * form is in the tail, or in a listing given as markup when it sits under a comment it answers.
+ */
+export function commentsSectionPieces(section: { listing: PreparedPart | string; tail: string }): Piece[] {
+  // Raw on purpose: listing and tail are our renderers' output, every value escaped.
+  const withSlot = (markup: string) => withTokenSlot(markup, FORM_TOKEN_PLACEHOLDER).map((part) => (typeof part === 'string' ? raw(part) : part));
+  return [typeof section.listing === 'string' ? withSlot(section.listing) : section.listing, withSlot(section.tail)];
 }
 
 function around(before: string, html: TimedHtml, after: string): TimedHtml {
