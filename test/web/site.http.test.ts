@@ -124,6 +124,15 @@ forEachDatabase('public site', (database) => {
     });
   });
 
+  it('sends a page of ASCII content as ASCII bytes: its own punctuation is written as character references', async () => {
+    for (const path of ['/', '/world/europe/us-russia-relations', '/world/']) {
+      const res = await t.app.inject(path);
+      expect(res.statusCode).toBe(200);
+      expect([...res.rawPayload].filter((byte) => byte > 0x7f), path).toEqual([]);
+      expect(dom(res.body).querySelector('.site-footer')?.textContent, path).toContain('\u00a9 The Sofia Ledger \u00b7 Privacy');
+    }
+  });
+
   describe('home, sections and lists', () => {
     it('shows the lead story and the latest per section', async () => {
       const res = await t.app.inject('/');

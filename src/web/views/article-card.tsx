@@ -44,7 +44,7 @@ function cardHtml(article: ArticleSummary, language: string, timezone: string, o
   }${
     published &&
     html`<p class="card-meta"><time datetime="${isoInZone(published, timezone)}">${formatDate(published, language, timezone)}</time>${
-      article.source && html`<span> · ${article.source.name}</span>`
+      article.source && html`<span> &middot; ${article.source.name}</span>`
     }</p>`
   }</article>`;
 }
@@ -52,7 +52,7 @@ function cardHtml(article: ArticleSummary, language: string, timezone: string, o
 export function pagination(page: number, pageCount: number, basePath: string): Html | null {
   if (pageCount <= 1) return null;
   const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`);
-  return html`<nav class="pagination" aria-label="Pages">${page > 1 && html`<a href="${href(page - 1)}" rel="prev">← Newer</a>`}<span>Page ${page} of ${pageCount}</span>${
-    page < pageCount && html`<a href="${href(page + 1)}" rel="next">Older →</a>`
+  return html`<nav class="pagination" aria-label="Pages">${page > 1 && html`<a href="${href(page - 1)}" rel="prev">&larr; Newer</a>`}<span>Page ${page} of ${pageCount}</span>${
+    page < pageCount && html`<a href="${href(page + 1)}" rel="next">Older &rarr;</a>`
   }</nav>`;
 }

@@ -67,7 +67,7 @@ export function articlePage(props: { chrome: SiteChrome; article: Article; secti
     feeds: [{ title: section.name, path: `/${section.path}/feed.xml` }],
   };
   const byline = html`<p class="byline">${
-    article.author && html`By <a href="${`/author/${article.author.slug}/`}">${article.author.name}</a>${published && ' · '}`
+    article.author && html`By <a href="${`/author/${article.author.slug}/`}">${article.author.name}</a>${published && html` &middot; `}`
   }${published && html`<time datetime="${isoInZone(published, timezone)}" class="published">${formatDateTime(published, language, timezone)}</time>`}</p>`;
   const tags =
     article.tags.length > 0 &&

@@ -10,7 +10,7 @@ export interface Crumb {
 export function breadcrumb(crumbs: Crumb[]): Html {
   return html`<nav aria-label="Breadcrumb" class="breadcrumb"><ol>${crumbs.map(
     (crumb, i) =>
-      html`<li>${i > 0 && html`<span aria-hidden="true"> » </span>`}${
+      html`<li>${i > 0 && html`<span aria-hidden="true"> &raquo; </span>`}${
         crumb.path && i < crumbs.length - 1 ? html`<a href="${crumb.path}">${crumb.name}</a>` : html`<span aria-current="page">${crumb.name}</span>`
       }</li>`,
   )}</ol></nav>`;

@@ -20,7 +20,7 @@ export interface PageMeta {
 
 function headHtml(chrome: SiteChrome, meta: PageMeta): Html {
   const { settings } = chrome;
-  const fullTitle = meta.title === settings.title ? meta.title : `${meta.title} — ${settings.title}`;
+  const fullTitle = meta.title === settings.title ? meta.title : html`${meta.title} &mdash; ${settings.title}`;
   const feeds = meta.feeds ?? [{ title: settings.title, path: '/feed.xml' }];
   return html`<meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${fullTitle}</title>${
     meta.description && html`<meta name="description" content="${meta.description}"/>`
@@ -80,16 +80,7 @@ function shellFor(chrome: SiteChrome): Shell {
         ),
       ),
       footer: preparePart(
-        renderToString(
-          <footer class="site-footer">
-            <div class="wrap">
-              <p>
-                © {settings.publisherName || settings.title} · <a href="/privacy">Privacy</a> · <a href="/feed.xml">RSS</a> · <a href="/feed.atom">Atom</a> ·{' '}
-                <a href="/feed.json">JSON Feed</a> · <a href="/sitemap.xml">Sitemap</a>
-              </p>
-            </div>
-          </footer>,
-        ),
+        html`<footer class="site-footer"><div class="wrap"><p>&copy; ${settings.publisherName || settings.title} &middot; <a href="/privacy">Privacy</a> &middot; <a href="/feed.xml">RSS</a> &middot; <a href="/feed.atom">Atom</a> &middot; <a href="/feed.json">JSON Feed</a> &middot; <a href="/sitemap.xml">Sitemap</a></p></div></footer>`.text,
       ),
     };
     shells.set(chrome, shell);

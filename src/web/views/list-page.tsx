@@ -30,7 +30,7 @@ export function listPage(props: {
   return layoutParts(chrome, meta, [
     html`${breadcrumb(props.crumbs)}<header class="list-header"><h1>${props.heading}</h1>${props.description && html`<p class="list-description">${props.description}</p>`}${
       feedPath &&
-      html`<p class="feed-links">Follow: <a href="${feedPath}">RSS</a> · <a href="${feedPath.replace(/\.xml$/, '.atom')}">Atom</a> · <a href="${feedPath.replace(/\.xml$/, '.json')}">JSON Feed</a></p>`
+      html`<p class="feed-links">Follow: <a href="${feedPath}">RSS</a> &middot; <a href="${feedPath.replace(/\.xml$/, '.atom')}">Atom</a> &middot; <a href="${feedPath.replace(/\.xml$/, '.json')}">JSON Feed</a></p>`
     }</header>${props.articles.length === 0 && html`<p class="empty">No articles here yet.</p>`}<div class="list">`,
     props.articles.map((a) => articleCard(a, chrome)),
     html`</div>${pagination(props.page, props.pageCount, props.basePath)}`,

@@ -2,7 +2,7 @@ import type { ArticleComments, PublicComment } from '../../../comments/index.js'
 import type { CommentThread } from '../../../comments/index.js';
 import { renderToString } from 'preact-render-to-string';
 import { type PreparedPart, withTokenSlot } from '../../plugins/page-cache.js';
-import { type Piece, raw } from '../html.js';
+import { html, type Piece, raw } from '../html.js';
 import { CommentForm, type CommentFormState, FORM_TOKEN_PLACEHOLDER } from './comment-form.js';
 import { renderCommentItems, type TimedHtml } from './comment-list-html.js';
 
@@ -70,17 +70,16 @@ export function renderCommentsSection(props: CommentsSectionProps): CommentsSect
         </p>
       )}
       {threads.commentCount > 1 && (
-        <p class="comment-order">
-          {order === 'oldest' ? (
-            <>
-              Oldest first · <a href={hrefFor({ corder: 'newest', cpage: undefined, replytocom: undefined })}>Newest first</a>
-            </>
-          ) : (
-            <>
-              <a href={hrefFor({ corder: undefined, cpage: undefined, replytocom: undefined })}>Oldest first</a> · Newest first
-            </>
-          )}
-        </p>
+        <p
+          class="comment-order"
+          // Markup from html``, every value escaped; the separator is written as &middot; (see html.ts).
+          dangerouslySetInnerHTML={{
+            __html: (order === 'oldest'
+              ? html`Oldest first &middot; <a href="${hrefFor({ corder: 'newest', cpage: undefined, replytocom: undefined })}">Newest first</a>`
+              : html`<a href="${hrefFor({ corder: undefined, cpage: undefined, replytocom: undefined })}">Oldest first</a> &middot; Newest first`
+            ).text,
+          }}
+        />
       )}
       {threads.threads.length === 0 && count === 0 && comments.open.open && <p class="empty">No comments yet. Be the first to comment.</p>}
     </>,
