@@ -16,7 +16,7 @@ export { type ArticleAccess, articleAccess } from './article-permissions.js';
 export type { ArticleRevisionSummary } from './article-revisions.js';
 export type { AdminListFilter, ArticleInput, ArticlePage, ArticleService, ListFilter } from './article-service.js';
 export type { ContentReadCache } from './read-cache.js';
-export { seedFirstStart } from './seed.js';
+export { type FirstStartSeed, seedFirstStart } from './seed.js';
 export type { Section } from './section.js';
 export type { SectionInput, SectionService, SectionTree } from './section-service.js';
 export type { SettingsService, SiteSettings } from './settings-service.js';

@@ -16,14 +16,21 @@ Broadsheet keeps your readers' data on your own server: comments, spam filtering
 > Republished agency stories keep their credit: this one names the agency it came from and the publisher it first appeared in.`;
 
 /**
+ * What first start made: the owner's one-time login, and the owner and welcome article, under
+ * which the caller may seed a welcome comment (comments are not this domain's).
+ */
+export interface FirstStartSeed {
+  login: { email: string; password: string };
+  owner: { id: number; name: string; email: string };
+  welcomeArticleId: number;
+}
+
+/**
  * First start only: a "World" section, the BGNES source, a welcome article and an owner
  * account whose one-time password is returned for printing. Later starts seed nothing
  * (a marker setting records that seeding happened, even if the seed content is deleted).
  */
-export async function seedFirstStart(
-  deps: { content: ContentServices; users: UserService; clock: Clock },
-  actor: Actor,
-): Promise<{ email: string; password: string } | null> {
+export async function seedFirstStart(deps: { content: ContentServices; users: UserService; clock: Clock }, actor: Actor): Promise<FirstStartSeed | null> {
   if (await deps.content.settings.readInternal('seeded-at')) return null;
   const world = await deps.content.sections.create(actor, { name: 'World', description: 'International news from our agencies and correspondents.' });
   const bgnes = await deps.content.sources.create(actor, {
@@ -34,7 +41,7 @@ export async function seedFirstStart(
     policy: 'review',
   });
   const owner = await deps.users.addUser(actor, { email: 'admin@example.com', name: 'Site Owner', role: 'owner' });
-  await deps.content.articles.create(actor, {
+  const welcome = await deps.content.articles.create(actor, {
     title: 'Welcome to Broadsheet',
     body: welcomeBody,
     sectionId: world.id,
@@ -47,5 +54,9 @@ export async function seedFirstStart(
     tags: ['Broadsheet', 'Newsroom', 'Welcome'],
   });
   await deps.content.settings.writeInternal('seeded-at', deps.clock.now().toISOString());
-  return { email: owner.email, password: owner.password ?? '' };
+  return {
+    login: { email: owner.email, password: owner.password ?? '' },
+    owner: { id: owner.id, name: owner.name, email: owner.email },
+    welcomeArticleId: welcome.id,
+  };
 }

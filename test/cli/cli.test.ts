@@ -16,6 +16,9 @@ describe('broadsheet CLI', () => {
     expect(html).toContain('Welcome to Broadsheet');
     const article = await (await fetch(`http://127.0.0.1:${port}/world/welcome-to-broadsheet`)).text();
     expect(article).toContain('According to BGNES');
+    // The owner's welcome comment, approved, with the Staff badge.
+    expect(article).toContain('Hi, this is a comment from the newsroom.');
+    expect(article).toMatch(/Site Owner[\s\S]{0,400}Staff/);
     first.child.kill('SIGTERM');
     expect(await first.stopped).toBe(0);
 

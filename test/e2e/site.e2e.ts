@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedFirstStart } from '../../src/content/seed.js';
-import { systemActor } from '../../src/shared/actor.js';
+import { firstStart } from '../../src/first-start.js';
 import { axeViolations, hasChromium, launchBrowser } from '../helpers/browser.js';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
 import { publishArticle, testActor } from '../helpers/factories.js';
@@ -19,7 +18,7 @@ describe.skipIf(!hasChromium)(`public site in Chromium${hasChromium ? '' : ' —
 
   beforeAll(async () => {
     t = await buildTestApp({ engine: 'sqlite', url: 'sqlite::memory:', newSchema: () => undefined });
-    await seedFirstStart({ content: t.ctx.content, users: t.ctx.users, clock: t.ctx.clock }, systemActor('e2e'));
+    await firstStart(t.ctx);
     await t.ctx.content.settings.update(testActor, { timezone: 'Europe/Sofia' });
     const world = await t.ctx.content.sections.byPath('world');
     const bgnes = await t.ctx.content.sources.bySlug('bgnes');

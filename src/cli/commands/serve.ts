@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { type AppContext, boot } from '../../boot.js';
 import { loadConfig } from '../../config/load.js';
-import { seedFirstStart } from '../../content/index.js';
-import { systemActor } from '../../shared/actor.js';
+import { firstStart } from '../../first-start.js';
 import { UnavailableError } from '../../shared/errors.js';
 import { scheduleAccountJobs } from '../../jobs/account-jobs.js';
 import { scheduleIngestJobs } from '../../jobs/ingest-jobs.js';
@@ -21,7 +20,7 @@ export function registerServe(program: Command): void {
         const config = loadConfig(undefined, { port: options.port, host: options.host });
         const log = createLogger(config.logLevel);
         const ctx = await boot({ config, log });
-        const firstLogin = await seedFirstStart({ content: ctx.content, users: ctx.users, clock: ctx.clock }, systemActor('first-start'));
+        const firstLogin = await firstStart(ctx);
         const app = await buildServer(ctx, { logRequests: config.logLevel === 'debug' || config.logLevel === 'trace' });
         try {
           await app.listen({ port: config.port, host: config.host });
