@@ -19,7 +19,14 @@ import { createTimerScheduler } from './jobs/timer-scheduler.js';
 import { BroadsheetError, UnavailableError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createRateLimits, type RateLimiterFactory } from './shared/rate-limit/rate-limits.js';
-import { createAkismetKeyVerifier, createClassifierSpamChecker, createClassifierSpamLearner, createSpamServices, type SpamServices } from './spam/index.js';
+import {
+  createAkismetKeyVerifier,
+  createClassifierSpamChecker,
+  createClassifierSpamLearner,
+  createSpamServices,
+  createSpamTrainingData,
+  type SpamServices,
+} from './spam/index.js';
 
 /** Everything the web server, the CLI, jobs and tests share: built once, in one place. */
 export interface AppContext {
@@ -84,9 +91,9 @@ export async function boot(options: BootOptions): Promise<AppContext> {
   const audit = createAuditService({ db, clock });
   const content = createContentServices({ db, clock, audit, changes, baseUrl });
   const { users, sessions, signIn } = createAccounts({ db, clock, audit });
-  const spam = createSpamServices({ db, clock, log: log.child({ module: 'spam' }) });
-  const ingest = createIngestService({ db, content, clock, log, changes, allowPrivateFeeds: config.allowPrivateFeeds });
   const secret = config.secret ?? (await storedSecret(content));
+  const spam = createSpamServices({ db, clock, log: log.child({ module: 'spam' }), secret });
+  const ingest = createIngestService({ db, content, clock, log, changes, allowPrivateFeeds: config.allowPrivateFeeds });
   const rateLimits = createRateLimits({ redisUrl: config.redisUrl, clock, log });
   const comments = createCommentService({
     db,
@@ -96,6 +103,8 @@ export async function boot(options: BootOptions): Promise<AppContext> {
     // Our own classifier scores every comment; moderators' spam / not-spam decisions teach it.
     checker: createClassifierSpamChecker(spam),
     learner: createClassifierSpamLearner(spam),
+    // The examples it keeps hold commenters' data, so retention, export and erase cover them.
+    trainingData: createSpamTrainingData(secret),
     // API clients holding an Akismet-compatible key may post without the form's token and honeypot.
     apiKeys: createAkismetKeyVerifier(spam.akismet.keys),
     rateLimiter: rateLimits.limiterFor,

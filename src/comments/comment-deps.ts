@@ -7,7 +7,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Timer } from './check-with-timeout.js';
 import type { RateLimiterFactory } from '../shared/rate-limit/rate-limits.js';
-import type { SpamChecker, SpamLearner } from './spam-checker.js';
+import type { SpamChecker, SpamLearner, SpamTrainingData } from './spam-checker.js';
 
 
 /** Answers whether an API key belongs to a trusted client (which may skip the form's honeypot and timing). */
@@ -23,6 +23,8 @@ export interface CommentServiceDeps {
   content: ContentServices;
   checker: SpamChecker;
   learner?: SpamLearner;
+  /** Where the learner's examples keep personal data, for retention, export and erase. */
+  trainingData?: SpamTrainingData;
   rateLimiter: RateLimiterFactory;
   /** Signs form tokens and pending-comment cookies. */
   secret: string;

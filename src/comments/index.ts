@@ -39,7 +39,7 @@ export {
 export { type FormTokenCheck, issueFormToken, type VerifyFormTokenOptions, verifyFormToken } from './form-token.js';
 export { addPendingCommentId, PENDING_COOKIE_MAX_IDS, readPendingCommentIds, signPendingCommentIds } from './pending-cookie.js';
 export { type DuplicateKeyInput, duplicateCommentHash, normaliseForDuplicate } from './duplicate.js';
-export type { SpamLearner } from './spam-checker.js';
+export type { SpamLearner, SpamTrainingData, TrainingExample } from './spam-checker.js';
 export type { ApiKeyVerifier, CommentServiceDeps } from './comment-deps.js';
 export { type CommentService, createCommentService } from './comment-service.js';
 export {
@@ -58,5 +58,5 @@ export { type ModerationAction, moderationActions } from './moderate-comment.js'
 export type { BulkOutcome, CommentActivity, QueueComment, QueuePage, QueueQuery, StaffReplyOutcome } from './moderation-queue.js';
 export { QUEUE_SEARCH_MAX } from './moderation-queue.js';
 export type { RetentionResult } from './retention.js';
-export type { CommenterExport } from './commenter-data.js';
+export type { CommenterExport, EraseOutcome } from './commenter-data.js';
 export { defaultPrivacyText, privacyText } from './privacy-text.js';

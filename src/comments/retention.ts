@@ -10,12 +10,16 @@ export interface RetentionResult {
   networkDataErased: number;
   /** Spam and trash deleted for good. */
   purged: number;
+  /** Spam filter training examples whose IP address, user agent, referrer and e-mail local part were erased. */
+  spamExamplesErased: number;
 }
 
 /**
  * The daily privacy job: erases IP, user agent and referrer from comments older than
- * `retentionDays`, and deletes spam and trash that has been there longer than `purgeAfterDays`
- * (counted from when it was moved there, or from its arrival if it was never moderated).
+ * `retentionDays`, and the same plus the e-mail's local part from spam filter training
+ * examples stored before then; deletes spam and trash that has been there longer than
+ * `purgeAfterDays` (counted from when it was moved there, or from its arrival if it was never
+ * moderated).
  * Idempotent: a second run the same day changes nothing. Audited when it changed anything.
  */
 export async function runCommentRetention(deps: CommentServiceDeps, settingsStore: CommentSettingsStore, now = deps.clock.now()): Promise<RetentionResult> {
@@ -26,10 +30,12 @@ export async function runCommentRetention(deps: CommentServiceDeps, settingsStor
     const repo = createCommentRepository(trx);
     const networkDataErased = await repo.eraseNetworkDataBefore(eraseBefore);
     const purged = await repo.deleteWithReparent(await repo.idsOfDiscardedBefore(purgeBefore));
-    if (networkDataErased + purged > 0) {
-      await deps.audit.record(trx, systemActor('comment-retention'), 'comments.retention', { type: 'comments', id: 'retention' }, { networkDataErased, purged });
+    const spamExamplesErased = (await deps.trainingData?.eraseContextBefore(trx, eraseBefore)) ?? 0;
+    const counts = { networkDataErased, purged, spamExamplesErased };
+    if (networkDataErased + purged + spamExamplesErased > 0) {
+      await deps.audit.record(trx, systemActor('comment-retention'), 'comments.retention', { type: 'comments', id: 'retention' }, counts);
     }
-    return { networkDataErased, purged };
+    return counts;
   });
   // Purged comments may have had replies that now hang elsewhere.
   if (result.purged > 0) deps.changes.notify('comments');

@@ -1,3 +1,5 @@
+import type { Db } from '../db/dialect.js';
+
 /**
  * Every spam check — the rules below, the built-in classifier in src/spam, a remote Akismet —
  * goes through this interface, so the moderation pipeline never knows which one ran.
@@ -41,4 +43,28 @@ export type SpamCheckOutcome =
  */
 export interface SpamLearner {
   learn(input: SpamCheckInput, label: 'spam' | 'ham', source: string): Promise<void>;
+}
+
+/** A training example as an export shows it; `fields` is what the spam filter stores, as stored. */
+export interface TrainingExample {
+  id: number;
+  label: 'spam' | 'ham';
+  source: string;
+  createdAt: string;
+  fields: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The personal data a spam filter keeps in its training examples (the learner's and API
+ * clients' labelled comments), so the retention job and commenters' export and erase requests
+ * reach it too. Each call runs on the connection or transaction it is given; `email` is
+ * already trimmed and lower-cased. Every change returns how many examples it touched.
+ */
+export interface SpamTrainingData {
+  /** Erases what the retention rules say goes after the retention days (IP address, user agent, referrer) from examples stored before `before`. */
+  eraseContextBefore(db: Db, before: string): Promise<number>;
+  listByEmail(db: Db, email: string): Promise<TrainingExample[]>;
+  /** Name "Anonymous"; e-mail, website, IP address, user agent and referrer dropped; the text stays. */
+  anonymiseByEmail(db: Db, email: string): Promise<number>;
+  deleteByEmail(db: Db, email: string): Promise<number>;
 }

@@ -5,6 +5,7 @@ import * as createCommentTables from './migrations/0002-create-comment-tables.js
 import * as createSpamTables from './migrations/0003-create-spam-tables.js';
 import * as addIngestTables from './migrations/0004-add-ingest-tables.js';
 import * as createAdminTables from './migrations/0005-create-admin-tables.js';
+import * as addSpamExamplePrivacy from './migrations/0006-add-spam-example-privacy.js';
 import type { Database } from './schema.js';
 
 export interface Migration {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0003-create-spam-tables': createSpamTables,
   '0004-add-ingest-tables': addIngestTables,
   '0005-create-admin-tables': createAdminTables,
+  '0006-add-spam-example-privacy': addSpamExamplePrivacy,
 };
 
 export interface MigrateOutcome {

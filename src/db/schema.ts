@@ -138,6 +138,10 @@ export interface SpamExampleTable {
   /** The SpamInput as JSON. */
   input: string;
   created_at: string;
+  /** Keyed hash of the address the example was written under, for export and erase (see example-privacy.ts); NULL once anonymised. */
+  author_key: string | null;
+  /** 1 once the retention job erased the referrer (IP, user agent and the e-mail's local part are never stored). */
+  context_erased: Generated<number>;
 }
 
 export interface AkismetKeyTable {

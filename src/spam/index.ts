@@ -10,7 +10,7 @@ export { type LabelledExample, type TrainOptions, trainModel } from './train.js'
 export { type AkismetAnswer, type AkismetEndpoint, type AkismetRequest, type AkismetService, AKISMET_ENDPOINTS, THANKS } from './akismet/akismet-service.js';
 export { type AkismetKeyService, KEY_PATTERN, type KeyStats, type StatsPeriod } from './akismet/akismet-keys.js';
 export { toFields } from './akismet/wire-format.js';
-export { createAkismetKeyVerifier, createClassifierSpamChecker, createClassifierSpamLearner, toSpamInput } from './spam-checker-adapter.js';
+export { createAkismetKeyVerifier, createClassifierSpamChecker, createClassifierSpamLearner, createSpamTrainingData, toSpamInput } from './spam-checker-adapter.js';
 export type { ExampleSource } from './spam-repository.js';
 export { BLATANT_SCORE, type SpamClassification, type SpamService, type SpamServiceDeps, type TrainProgress, type TrainSummary } from './spam-service.js';
 export { createSpamServices, type SpamServices } from './spam-services.js';

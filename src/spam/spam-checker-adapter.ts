@@ -1,12 +1,14 @@
 /**
  * Plugs the site's classifier into the comments domain: a `SpamChecker` for the moderation
- * pipeline and a learner for moderator decisions. Both map the comments' `SpamCheckInput` to
+ * pipeline, a learner for moderator decisions and the stored examples' personal data for
+ * retention, export and erase. The checker and learner map the comments' `SpamCheckInput` to
  * the classifier's `SpamInput` the same way, so what is learned matches what is scored.
  */
-import type { ApiKeyVerifier, SpamChecker, SpamCheckInput, SpamLearner } from '../comments/index.js';
+import type { ApiKeyVerifier, SpamChecker, SpamCheckInput, SpamLearner, SpamTrainingData } from '../comments/index.js';
 import type { AkismetKeyService } from './akismet/akismet-keys.js';
+import { exampleKey } from './example-privacy.js';
 import type { SpamInput } from './features.js';
-import type { ExampleSource } from './spam-repository.js';
+import { createSpamRepository, type ExampleSource } from './spam-repository.js';
 import type { SpamService } from './spam-service.js';
 
 export function toSpamInput(input: SpamCheckInput): SpamInput {
@@ -46,6 +48,28 @@ const sources: readonly ExampleSource[] = ['moderator', 'api', 'import'];
 export function createClassifierSpamLearner(spam: Pick<SpamService, 'learn'>): SpamLearner {
   return {
     learn: (input, label, source) => spam.learn(toSpamInput(input), label, (sources as readonly string[]).includes(source) ? (source as ExampleSource) : 'moderator'),
+  };
+}
+
+/**
+ * The labelled examples (`spam_example`) as the comments' training-data port, on the caller's
+ * connection or transaction. Examples are filed under a keyed hash of the address, made with
+ * the same `secret` the spam service stores them with.
+ */
+export function createSpamTrainingData(secret: string): SpamTrainingData {
+  // An address without a key (none, or a bare domain) has no examples.
+  const byEmail = async <T>(email: string, none: T, act: (key: string) => Promise<T>): Promise<T> => {
+    const key = exampleKey(secret, email);
+    return key === null ? none : act(key);
+  };
+  return {
+    eraseContextBefore: (db, before) => createSpamRepository(db).eraseContextBefore(before),
+    listByEmail: (db, email) =>
+      byEmail(email, [], async (key) =>
+        (await createSpamRepository(db).listExamplesByKey(key)).map((e) => ({ id: e.id, label: e.label, source: e.source, createdAt: e.createdAt, fields: { ...e.input } })),
+      ),
+    anonymiseByEmail: (db, email) => byEmail(email, 0, (key) => createSpamRepository(db).anonymiseExamplesByKey(key)),
+    deleteByEmail: (db, email) => byEmail(email, 0, (key) => createSpamRepository(db).deleteExamplesByKey(key)),
   };
 }
 

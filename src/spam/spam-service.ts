@@ -22,6 +22,7 @@ import type { Logger } from '../shared/logger.js';
 import { createClassifier, type SpamClassifier, type SpamVerdict, type Thresholds, verdictFor } from './classifier.js';
 import { loadDataset } from './datasets.js';
 import { loadDefaultModel } from './default-model.js';
+import { exampleKey, forStorage } from './example-privacy.js';
 import type { SpamInput } from './features.js';
 import type { SpamLabel, SpamModel } from './model.js';
 import { deserializeModel, serializeModel } from './serialize.js';
@@ -57,7 +58,7 @@ export interface SpamService {
   classify(input: SpamInput): Promise<SpamClassification>;
   /** Score → verdict with the caller's thresholds (the comments moderation settings). */
   verdict(score: number, thresholds: Thresholds): SpamVerdict;
-  /** Stores a labelled example and learns it online (see the guarantees above). */
+  /** Stores a labelled example (what it keeps: example-privacy.ts) and learns it online (see the guarantees above). */
   learn(input: SpamInput, label: SpamLabel, source: ExampleSource): Promise<void>;
   /** Writes unsaved online learning now. */
   flush(): Promise<void>;
@@ -73,6 +74,8 @@ export interface SpamServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   log: Logger;
+  /** The site's signing secret: examples are filed under a keyed hash of their author's address (see example-privacy.ts). */
+  secret: string;
   loadDefault?: () => Promise<SpamModel>;
   reloadIntervalMs?: number;
   persistDelayMs?: number;
@@ -251,7 +254,7 @@ export function createSpamService(deps: SpamServiceDeps): SpamService {
     verdict: (score, thresholds) => verdictFor(score, thresholds),
 
     async learn(input, label, source) {
-      await repo.insertExamples([{ source, label, input: forStorage(input) }], clock.now().toISOString());
+      await repo.insertExamples([{ source, label, input: forStorage(input), authorKey: exampleKey(deps.secret, input.authorEmail) }], clock.now().toISOString());
       await loaded();
       // `state` read after the await: a reload may have swapped it meanwhile.
       (state as State).classifier.learn(input, label);
@@ -310,16 +313,4 @@ function currentFormat(buffer: Buffer): SpamModel | undefined {
     if (error instanceof InvalidError && error.code === 'SPAM_MODEL_OUTDATED') return undefined;
     throw error;
   }
-}
-
-/**
- * What a stored example keeps of a commenter: the e-mail shrinks to its domain (the only part
- * the features read) and the IP address and user agent are dropped, so the examples kept to
- * retrain the model hold no data the comment retention rules would have to erase later. The
- * live model still learns from the full input once.
- */
-export function forStorage(input: SpamInput): SpamInput {
-  const { ip: _ip, userAgent: _userAgent, authorEmail, ...rest } = input;
-  const domain = authorEmail?.split('@')[1];
-  return domain ? { ...rest, authorEmail: `@${domain}` } : rest;
 }

@@ -60,33 +60,47 @@ describe('broadsheet comments (the real bin)', () => {
     expect(bad.stderr).toBe('broadsheet: --status must be one of pending, approved, spam, trash, not "nope"\n');
   });
 
-  it('exports a commenter as JSON, then erases (anonymises) and deletes', async () => {
+  it('exports a commenter as JSON with their spam training examples, then erases (anonymises) and deletes', async () => {
+    // Two decisions on an approved comment: the spam filter keeps a spam and a ham example of it.
+    expect((await runCli(['comments', 'spam', String(ids.first)], { env })).code).toBe(0);
+    expect((await runCli(['comments', 'not-spam', String(ids.first)], { env })).stdout).toBe(`comment ${ids.first}: approved\n`);
     const exported = await runCli(['comments', 'export', '--email', 'JANE.DOE@example.com'], { env });
     expect(exported.code).toBe(0);
-    const data = JSON.parse(exported.stdout) as { email: string; comments: { id: number; content: string; ip: string; userAgent: string; authorEmail: string }[] };
+    const data = JSON.parse(exported.stdout) as {
+      email: string;
+      comments: { id: number; content: string; ip: string; userAgent: string; authorEmail: string }[];
+      trainingExamples: { label: string; fields: Record<string, unknown> }[];
+    };
     expect(data.email).toBe('jane.doe@example.com');
     expect(data.comments.map((c) => c.id)).toEqual([ids.first, ids.second]);
     expect(data.comments[0]).toMatchObject({ content: 'First comment by Jane.', ip: '198.51.100.23', userAgent: 'CliBrowser/2', authorEmail: 'jane.doe@example.com' });
+    expect(data.trainingExamples.map((e) => e.label)).toEqual(['spam', 'ham']);
+    expect(data.trainingExamples[0].fields).toMatchObject({ content: 'First comment by Jane.', authorEmail: '@example.com' });
 
     const file = join(mkdtempSync(join(tmpdir(), 'broadsheet-export-')), 'jane.json');
-    expect((await runCli(['comments', 'export', '--email', 'jane.doe@example.com', '--output', file], { env })).code).toBe(0);
+    const written = await runCli(['comments', 'export', '--email', 'jane.doe@example.com', '--output', file], { env });
+    expect(written.code).toBe(0);
+    expect(written.stderr).toBe(`wrote 2 comments and 2 spam training examples to ${file}\n`);
     expect(JSON.parse(readFileSync(file, 'utf8')).comments).toHaveLength(2);
 
     const erased = await runCli(['comments', 'erase', '--email', 'jane.doe@example.com'], { env });
-    expect(erased.stdout).toBe('anonymised 2 comments\n');
-    expect(JSON.parse((await runCli(['comments', 'export', '--email', 'jane.doe@example.com'], { env })).stdout).comments).toEqual([]);
+    expect(erased.stdout).toBe('anonymised 2 comments and 2 spam training examples\n');
+    expect(JSON.parse((await runCli(['comments', 'export', '--email', 'jane.doe@example.com'], { env })).stdout)).toMatchObject({ comments: [], trainingExamples: [] });
     const list = (await runCli(['comments', 'list', '--status', 'approved'], { env })).stdout;
     expect(list).toContain('Anonymous <>');
     expect(list).toContain('First comment by Jane.');
     expect(list).not.toContain('Jane Doe');
 
-    expect((await runCli(['comments', 'erase', '--email', 'other@example.com', '--delete'], { env })).stdout).toBe('deleted 1 comment\n');
+    // "other" became an example only if the classifier had not already filed it as spam.
+    expect((await runCli(['comments', 'erase', '--email', 'other@example.com', '--delete'], { env })).stdout).toMatch(/^deleted 1 comment and (0 spam training examples|1 spam training example)\n$/);
     expect((await runCli(['comments', 'list'], { env })).stdout).not.toContain('Someone else entirely.');
   });
 
   it('runs the retention job on demand', async () => {
     const result = await runCli(['comments', 'retention'], { env });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^erased IP and user agent from \d+ comments; purged \d+ spam and trash comments\n$/);
+    expect(result.stdout).toMatch(
+      /^erased IP and user agent from \d+ comments; purged \d+ spam and trash comments; erased the referrer from \d+ spam training examples?\n$/,
+    );
   });
 });

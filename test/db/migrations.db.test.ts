@@ -35,6 +35,8 @@ forEachDatabase('migrations', (database) => {
         'submitted_at',
       ].sort(),
     );
+    const spamExample = ours.find((t) => t.name === 'spam_example');
+    expect(spamExample?.columns.map((c) => c.name).sort()).toEqual(['author_key', 'context_erased', 'created_at', 'id', 'input', 'label', 'source']);
     expect((await migrateToLatest(db)).applied).toEqual([]);
   });
 

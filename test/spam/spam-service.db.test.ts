@@ -194,7 +194,7 @@ forEachDatabase('spam service', (database: TestDatabase) => {
     const ctx = await open();
     const tables = new Map((await ctx.db.introspection.getTables()).map((t) => [t.name, t.columns.map((c) => c.name).sort()]));
     expect(tables.get('spam_model')).toEqual(['examples', 'id', 'model', 'updated_at', 'version']);
-    expect(tables.get('spam_example')).toEqual(['created_at', 'id', 'input', 'label', 'source']);
+    expect(tables.get('spam_example')).toEqual(['author_key', 'context_erased', 'created_at', 'id', 'input', 'label', 'source']);
     expect(tables.get('akismet_key')).toEqual(['created_at', 'id', 'key_hash', 'key_hint', 'rate_limit', 'revoked_at', 'site_url']);
     expect(tables.get('akismet_key_day')).toEqual(['checks', 'day', 'false_positives', 'ham', 'key_id', 'missed_spam', 'spam']);
   });
@@ -215,7 +215,7 @@ describe('spam service without a database write in reach', () => {
 
 describe('stored examples', () => {
   it('keep no IP address, user agent or full e-mail address', async () => {
-    const { forStorage } = await import('../../src/spam/spam-service.js');
+    const { forStorage } = await import('../../src/spam/example-privacy.js');
     const stored = forStorage({ content: 'Buy now', authorName: 'Bot', authorEmail: 'bot@spam.example', ip: '203.0.113.7', userAgent: 'curl/8.0', authorUrl: 'https://spam.example/' });
     expect(stored).toEqual({ content: 'Buy now', authorName: 'Bot', authorEmail: '@spam.example', authorUrl: 'https://spam.example/' });
   });

@@ -16,6 +16,11 @@ function parseIds(values: string[]): number[] {
   });
 }
 
+/** `1 comment`, `2 comments`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function oneLine(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
@@ -85,7 +90,7 @@ export function registerComments(program: Command): void {
           const json = `${JSON.stringify(data, null, 2)}\n`;
           if (options.output) {
             writeFileSync(options.output, json, { mode: 0o600 });
-            process.stderr.write(`wrote ${data.comments.length} comments to ${options.output}\n`);
+            process.stderr.write(`wrote ${count(data.comments.length, 'comment')} and ${count(data.trainingExamples.length, 'spam training example')} to ${options.output}\n`);
           } else {
             process.stdout.write(json);
           }
@@ -95,26 +100,29 @@ export function registerComments(program: Command): void {
 
   comments
     .command('erase')
-    .description("Anonymise a commenter's comments (text kept, name \"Anonymous\", email/website/IP/user agent dropped), or delete them")
+    .description("Anonymise a commenter's comments and spam training examples (text kept, name \"Anonymous\", email/website/IP/user agent dropped), or delete them")
     .requiredOption('--email <email>', 'the address the comments were written under')
     .option('--delete', 'delete the comments instead of anonymising them')
     .action((options: { email: string; delete?: boolean }) =>
       runAction(async () => {
         await withContext({}, async (ctx) => {
           const result = await ctx.comments.eraseCommenterData(actor, options.email, { delete: options.delete });
-          process.stdout.write(`${result.deleted ? 'deleted' : 'anonymised'} ${result.count} comment${result.count === 1 ? '' : 's'}\n`);
+          process.stdout.write(`${result.deleted ? 'deleted' : 'anonymised'} ${count(result.count, 'comment')} and ${count(result.trainingExamples, 'spam training example')}\n`);
         });
       }),
     );
 
   comments
     .command('retention')
-    .description('Run the daily privacy job now: erase old IP addresses and user agents, purge old spam and trash')
+    .description('Run the daily privacy job now: erase old IP addresses, user agents and referrers (referrers also from spam training examples), purge old spam and trash')
     .action(() =>
       runAction(async () => {
         await withContext({}, async (ctx) => {
           const result = await ctx.comments.runRetention();
-          process.stdout.write(`erased IP and user agent from ${result.networkDataErased} comments; purged ${result.purged} spam and trash comments\n`);
+          process.stdout.write(
+            `erased IP and user agent from ${result.networkDataErased} comments; purged ${result.purged} spam and trash comments; ` +
+              `erased the referrer from ${count(result.spamExamplesErased, 'spam training example')}\n`,
+          );
         });
       }),
     );
