@@ -54,8 +54,6 @@ export interface StoredCommentRow extends PublicCommentRow {
   referrer: string | null;
   moderated_at: string | null;
   moderated_by: number | null;
-  article_slug: string;
-  article_title: string;
 }
 
 export interface NewCommentRow {
@@ -83,9 +81,9 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-/** Comments with everything stored about them, and their article's slug and title (StoredCommentRow). */
+/** Comments with everything stored about them (StoredCommentRow); withArticles adds their articles. */
 export function selectStoredComments(db: Db) {
-  return db.selectFrom('comment').innerJoin('article', 'article.id', 'comment.article_id').select([...storedColumns, 'article.slug as article_slug', 'article.title as article_title']);
+  return db.selectFrom('comment').select(storedColumns);
 }
 
 export function createCommentRepository(db: Db) {

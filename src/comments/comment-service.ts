@@ -15,8 +15,9 @@ import { createModerationQueue } from './moderation-queue.js';
 import { addPendingCommentId, readPendingCommentIds } from './pending-cookie.js';
 import type { RateLimiter, RateLimitRule } from '../shared/rate-limit/rate-limit.js';
 import { runCommentRetention } from './retention.js';
-import { type StoredComment, toStoredComment } from './stored-comment.js';
+import type { StoredComment } from './stored-comment.js';
 import { type SubmitCommentOutcome, type SubmitCommentRequest, submitComment } from './submit-comment.js';
+import { withArticles } from './with-articles.js';
 
 /**
  * The comments service: what readers post and see, what moderators do, and the privacy
@@ -64,14 +65,15 @@ export function createCommentService(deps: CommentServiceDeps) {
     async list(actor: Actor, filter: { status?: CommentStatus; articleId?: number; limit?: number; beforeId?: number } = {}): Promise<StoredComment[]> {
       assertCan(actor, 'comments.moderate');
       const rows = await createCommentRepository(deps.db).listStored({ ...filter, limit: Math.min(Math.max(filter.limit ?? 50, 1), 500) });
-      return rows.map(toStoredComment);
+      return withArticles(deps, rows);
     },
 
     async get(actor: Actor, id: CommentId): Promise<StoredComment> {
       assertCan(actor, 'comments.moderate');
       const row = await createCommentRepository(deps.db).findStored(id);
       if (!row) throw commentNotFoundError(id);
-      return toStoredComment(row);
+      const [comment] = await withArticles(deps, [row]);
+      return comment;
     },
 
     async countByStatus(actor: Actor): Promise<Record<string, number>> {

@@ -1,10 +1,9 @@
-import { articlePath } from '../content/index.js';
 import type { Actor } from '../shared/actor.js';
 import type { CommentServiceDeps } from './comment-deps.js';
 import { createCommentRepository } from './comment-repository.js';
 import { assertCan } from '../shared/permissions.js';
 import type { TrainingExample } from './spam-checker.js';
-import { toStoredComment } from './stored-comment.js';
+import { withArticles } from './with-articles.js';
 
 export interface CommenterExport {
   email: string;
@@ -46,19 +45,14 @@ export async function exportCommenterData(deps: CommentServiceDeps, actor: Actor
   const address = normaliseEmail(email);
   const rows = address === '' ? [] : await createCommentRepository(deps.db).listStoredByEmail(address);
   const trainingExamples = (address === '' ? undefined : await deps.trainingData?.listByEmail(deps.db, address)) ?? [];
-  const articles = new Map<number, string | null>();
-  for (const row of rows) {
-    if (articles.has(row.article_id)) continue;
-    const article = await deps.content.articles.byId(row.article_id).catch(() => null);
-    articles.set(row.article_id, article ? `${deps.baseUrl ?? ''}${articlePath(article)}` : null);
-  }
+  const comments = await withArticles(deps, rows);
   await deps.audit.record(deps.db, actor, 'comments.export', { type: 'commenter', id: 'by-email' }, { comments: rows.length, trainingExamples: trainingExamples.length });
   return {
     email: address,
     exportedAt: deps.clock.now().toISOString(),
-    comments: rows.map(toStoredComment).map((c) => ({
+    comments: comments.map((c) => ({
       id: c.id,
-      article: { title: c.article.title, url: articles.get(c.articleId) ?? null },
+      article: { title: c.article.title, url: c.articlePath === null ? null : `${deps.baseUrl ?? ''}${c.articlePath}` },
       parentId: c.parentId,
       status: c.status,
       authorName: c.authorName,

@@ -1,4 +1,3 @@
-import { articlePath } from '../content/index.js';
 import { type Actor, actorId } from '../shared/actor.js';
 import { commentsChanged } from '../shared/change-notifier.js';
 import { InvalidError } from '../shared/errors.js';
@@ -11,7 +10,8 @@ import { renderCommentText } from './comment-text.js';
 import { duplicateCommentHash } from './duplicate.js';
 import { commentNotFoundError, statusConflictError } from './errors.js';
 import type { SpamCheckInput } from './spam-checker.js';
-import { type StoredComment, toStoredComment } from './stored-comment.js';
+import type { StoredComment } from './stored-comment.js';
+import { withArticles } from './with-articles.js';
 
 export const moderationActions = ['approve', 'unapprove', 'spam', 'not-spam', 'trash', 'restore'] as const;
 export type ModerationAction = (typeof moderationActions)[number];
@@ -37,11 +37,11 @@ function nextStatus(action: ModerationAction, comment: StoredComment): CommentSt
 async function load(deps: CommentServiceDeps, id: CommentId): Promise<StoredComment> {
   const row = await createCommentRepository(deps.db).findStored(id);
   if (!row) throw commentNotFoundError(id);
-  return toStoredComment(row);
+  const [comment] = await withArticles(deps, [row]);
+  return comment;
 }
 
-async function learnerInput(deps: CommentServiceDeps, comment: StoredComment): Promise<SpamCheckInput> {
-  const article = await deps.content.articles.byId(comment.articleId).catch(() => null);
+function learnerInput(deps: CommentServiceDeps, comment: StoredComment): SpamCheckInput {
   return {
     content: comment.content,
     authorName: comment.authorName,
@@ -50,7 +50,7 @@ async function learnerInput(deps: CommentServiceDeps, comment: StoredComment): P
     ip: comment.ip ?? '',
     userAgent: comment.userAgent ?? undefined,
     referrer: comment.referrer ?? undefined,
-    articleUrl: article ? `${deps.baseUrl ?? ''}${articlePath(article)}` : undefined,
+    articleUrl: comment.articlePath === null ? undefined : `${deps.baseUrl ?? ''}${comment.articlePath}`,
     honeypotFilled: false,
   };
 }
@@ -82,7 +82,7 @@ export async function moderateOne(deps: CommentServiceDeps, actor: Actor, id: Co
   if (comment.status === 'approved' || next === 'approved') deps.changes.notify(commentsChanged(comment.articleId));
   if (deps.learner && (action === 'spam' || action === 'not-spam')) {
     try {
-      await deps.learner.learn(await learnerInput(deps, comment), action === 'spam' ? 'spam' : 'ham', 'moderator');
+      await deps.learner.learn(learnerInput(deps, comment), action === 'spam' ? 'spam' : 'ham', 'moderator');
     } catch (error) {
       deps.log.error({ err: error, commentId: id }, 'the spam learner failed; the decision stands');
     }

@@ -1,4 +1,3 @@
-import { articlePath } from '../content/index.js';
 import type { Actor } from '../shared/actor.js';
 import { InvalidError, isBroadsheetError } from '../shared/errors.js';
 import { lastLocalDays } from '../shared/local-days.js';
@@ -11,8 +10,9 @@ import { createCommentRepository } from './comment-repository.js';
 import { commentNotFoundError } from './errors.js';
 import { type ModerationAction, moderateOne } from './moderate-comment.js';
 import { createModerationQueueRepository } from './moderation-queue-repository.js';
-import { type StoredComment, toStoredComment } from './stored-comment.js';
+import type { StoredComment } from './stored-comment.js';
 import type { Commenter, SubmitCommentOutcome, SubmitCommentRequest, SubmitError } from './submit-comment.js';
+import { withArticles } from './with-articles.js';
 
 const QUEUE_PAGE_SIZE = 20;
 /** Longer searches are cut: nobody types more, and LIKE patterns stay cheap. */
@@ -28,10 +28,8 @@ export interface QueueQuery {
   page?: number;
 }
 
-export interface QueueComment extends StoredComment {
-  /** The article's public address; null if the article can no longer be found. */
-  articlePath: string | null;
-}
+/** A comment as the queue shows it; StoredComment carries the article's path. */
+export type QueueComment = StoredComment;
 
 export interface QueuePage {
   status: CommentStatus;
@@ -77,19 +75,6 @@ function normaliseSearch(search: string | undefined): string {
 export function createModerationQueue(deps: CommentServiceDeps, submit: (request: SubmitCommentRequest) => Promise<SubmitCommentOutcome>) {
   const queueRepo = () => createModerationQueueRepository(deps.db);
 
-  async function articlePaths(comments: readonly StoredComment[]): Promise<Map<number, string | null>> {
-    const ids = [...new Set(comments.map((c) => c.article.id))];
-    const paths = await Promise.all(
-      ids.map((id) =>
-        deps.content.articles.byId(id).then(articlePath, (error: unknown) => {
-          if (isBroadsheetError(error) && error.kind === 'not_found') return null;
-          throw error;
-        }),
-      ),
-    );
-    return new Map(ids.map((id, i) => [id, paths[i]]));
-  }
-
   return {
     /** One page of one status tab, newest first, with the counts for every tab. */
     async list(actor: Actor, query: QueueQuery): Promise<QueuePage> {
@@ -101,9 +86,7 @@ export function createModerationQueue(deps: CommentServiceDeps, submit: (request
       const pages = pageCount(counts[query.status], QUEUE_PAGE_SIZE);
       const page = Math.min(Math.max(Math.trunc(query.page ?? 1) || 1, 1), pages);
       const rows = await repo.list({ status: query.status, search }, { limit: QUEUE_PAGE_SIZE, offset: (page - 1) * QUEUE_PAGE_SIZE });
-      const comments = rows.map(toStoredComment);
-      const paths = await articlePaths(comments);
-      return { status: query.status, search, counts, page, pageCount: pages, comments: comments.map((c) => ({ ...c, articlePath: paths.get(c.article.id) ?? null })) };
+      return { status: query.status, search, counts, page, pageCount: pages, comments: await withArticles(deps, rows) };
     },
 
     /** Applies one action to each comment; one that cannot take it is skipped with the reason. */
@@ -133,7 +116,7 @@ export function createModerationQueue(deps: CommentServiceDeps, submit: (request
       assertCan(commenter.actor, 'comments.moderate');
       const row = await createCommentRepository(deps.db).findStored(parentId);
       if (!row) throw commentNotFoundError(parentId);
-      const parent = toStoredComment(row);
+      const [parent] = await withArticles(deps, [row]);
       if (parent.status === 'spam' || parent.status === 'trash') {
         return { kind: 'invalid', errors: [{ field: 'form', message: `This comment is in the ${parent.status}; restore it before replying.` }] };
       }

@@ -1,3 +1,4 @@
+import { type ArticleSummary, articlePath } from '../content/index.js';
 import type { CommentId, CommentStatus } from './comment.js';
 import type { PublicCommentRow, StoredCommentRow } from './comment-repository.js';
 import type { ThreadableComment } from './threads.js';
@@ -19,7 +20,10 @@ export interface PublicComment extends ThreadableComment {
 
 /** A comment with everything stored about it, for moderators, exports and the spam learner. */
 export interface StoredComment extends PublicComment {
+  /** Slug '' and a placeholder title when the article could not be loaded (see toStoredComment). */
   article: { id: number; slug: string; title: string };
+  /** The article's public address; null if the article could not be loaded. */
+  articlePath: string | null;
   userId: number | null;
   authorEmail: string;
   content: string;
@@ -57,10 +61,19 @@ export function toPublicComment(row: PublicCommentRow): PublicComment {
   };
 }
 
-export function toStoredComment(row: StoredCommentRow): StoredComment {
+/**
+ * `article` is the comment's article as the content service gave it (see withArticles), or null
+ * if it could not be loaded. The comment is still returned then, with a placeholder title: the
+ * foreign key deletes comments with their article, so this only happens when the article went
+ * in between the two reads; hiding the comment instead would make pages disagree with the
+ * queue's counts and, should the database ever hold an orphan, keep it out of moderation and
+ * out of a Commenter's data export.
+ */
+export function toStoredComment(row: StoredCommentRow, article: Pick<ArticleSummary, 'slug' | 'title' | 'section'> | null): StoredComment {
   return {
     ...toPublicComment(row),
-    article: { id: row.article_id, slug: row.article_slug, title: row.article_title },
+    article: article ? { id: row.article_id, slug: article.slug, title: article.title } : { id: row.article_id, slug: '', title: `(article ${row.article_id} not found)` },
+    articlePath: article ? articlePath(article) : null,
     userId: row.user_id,
     authorEmail: row.author_email,
     content: row.content,
