@@ -3,8 +3,8 @@
  * server sending a fixed page of the same size.
  *
  * Seeds a fresh SQLite database in the temp directory with 1,000 articles, then, each server in
- * its own child process and autocannon (64 connections, a warm-up, then the measured run) in
- * this one, measures the article page and the home page with the page cache off and on, and the
+ * its own child process and autocannon (64 connections from two worker threads, a warm-up, then
+ * the measured run) in this one, measures the article page and the home page with the page cache off and on, and the
  * bare server at each page's size. Prints req/s, p50, p99, the ratio to the bare server and the
  * server's peak RSS, checks that an article published or edited while the cache is on shows at
  * once, and writes everything to bench/results/site.json.
@@ -14,10 +14,13 @@
  * server is also measured sending each Broadsheet page's own bytes ("… bytes", the "vs same
  * bytes" column): autocannon decodes every response body as UTF-8, which costs it several
  * times more for text holding any non-ASCII character (a "·" or "»" is enough), and it shares
- * the CPUs with the server, so that row shows how much of a gap is the load generator's.
+ * the CPUs with the server, so that row shows how much of a gap is the load generator's. With
+ * one autocannon thread that decoding capped a page with one accented headline at ~16,800 req/s
+ * whichever server sent it; two threads (BENCH_WORKERS) lift the cap to ~27,000 and leave the
+ * bare server at the ~45,000 req/s the issue quotes for this machine.
  *
  * Environment: BENCH_DURATION (seconds measured, default 15), BENCH_WARMUP (default 3),
- * BENCH_CONNECTIONS (default 64), BENCH_SERVER_BUILD=compile|dist|src (compile, the default:
+ * BENCH_CONNECTIONS (default 64, shared by the threads), BENCH_WORKERS (autocannon threads, default 2), BENCH_SERVER_BUILD=compile|dist|src (compile, the default:
  * tsc compiles the current src/ into the temp directory and the server runs that under plain
  * node; dist: the repository's dist/ as built; src: src/ through tsx), BENCH_PROFILE=1
  * (the server processes write V8 CPU profiles to bench/results/profiles/), BENCH_KEEP=1 (keep
@@ -50,6 +53,7 @@ const envNumber = (name: string, fallback: number) => {
 const duration = envNumber('BENCH_DURATION', 15);
 const warmup = envNumber('BENCH_WARMUP', 3);
 const connections = envNumber('BENCH_CONNECTIONS', 64);
+const workers = envNumber('BENCH_WORKERS', 2);
 const profile = process.env.BENCH_PROFILE === '1';
 const targets = { cachedRatio: 0.5, uncachedRatio: 0.12, p99Ms: 50, rssMb: 250 };
 const loadAverage = () =>
@@ -199,8 +203,8 @@ interface Measurement {
 
 async function measure(scenario: string, url: string, pageBytes: number): Promise<Measurement> {
   process.stderr.write(`${scenario}: warm-up ${warmup} s, then ${duration} s … `);
-  await autocannon({ url, connections, duration: warmup });
-  const r = await autocannon({ url, connections, duration });
+  await autocannon({ url, connections, duration: warmup, workers });
+  const r = await autocannon({ url, connections, duration, workers });
   process.stderr.write(`${Math.round(r.requests.average).toLocaleString('en')} req/s\n`);
   return {
     scenario,
@@ -271,7 +275,7 @@ async function stop(child: Child): Promise<void> {
 }
 
 try {
-  console.log(`Broadsheet site benchmark: ${connections} connections, ${warmup} s warm-up + ${duration} s per scenario`);
+  console.log(`Broadsheet site benchmark: ${connections} connections from ${workers} autocannon threads, ${warmup} s warm-up + ${duration} s per scenario`);
   build = prepareBuild(workDir);
   console.log(`server: ${build.note}`);
   console.log(`machine: ${availableParallelism()} CPUs, load average ${loadAverage()} at start (the load generator shares them with the server)`);
@@ -421,7 +425,7 @@ try {
         platform: `${process.platform} ${process.arch}`,
         cpus: availableParallelism(),
         loadAverageAtEnd: loadavg(),
-        settings: { connections, warmupSeconds: warmup, durationSeconds: duration, server: build.note },
+        settings: { connections, workers, warmupSeconds: warmup, durationSeconds: duration, server: build.note },
         seed: { articles: seed.articles, seconds: seed.seconds, articlePath: seed.articlePath, articleWords: seed.articleWords },
         targets,
         results: order.map((name) => ({ ...byName.get(name), ...verdicts.find((v) => v.scenario === name) })),
