@@ -28,16 +28,33 @@ export const siteSettingsSchema = z.object({
   description: z.string().trim().max(500, 'must be at most 500 characters').default('Independent news, from the wires and our own desk.'),
   language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or bg').default('en'),
   timezone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Sofia').default('UTC'),
-  publisherName: z.string().trim().max(120).default(''),
-  articlesPerPage: z.coerce.number().int().min(5).max(100).default(20),
+  publisherName: z.string().trim().max(120, 'must be at most 120 characters').default(''),
+  articlesPerPage: z.coerce
+    .number({ error: 'must be a whole number from 5 to 100' })
+    .int('must be a whole number from 5 to 100')
+    .min(5, 'must be a whole number from 5 to 100')
+    .max(100, 'must be a whole number from 5 to 100')
+    .default(20),
   /** What ingest does with an item that is a near-duplicate of a stored article. */
-  nearDuplicatePolicy: z.enum(['skip', 'link', 'keep']).default('link'),
+  nearDuplicatePolicy: z.enum(['skip', 'link', 'keep'], { error: 'must be skip, link or keep' }).default('link'),
   /** How ingest tags articles: named people, places and organisations, or every title word. */
-  ingestTagStyle: z.enum(['entities', 'title-words']).default('entities'),
+  ingestTagStyle: z.enum(['entities', 'title-words'], { error: 'must be entities or title-words' }).default('entities'),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 const settingKeys = Object.keys(siteSettingsSchema.shape) as (keyof SiteSettings)[];
+
+/** How error messages name each setting: the admin form's label, not the key. */
+const settingLabels: Record<keyof SiteSettings, string> = {
+  title: 'Title',
+  description: 'Description',
+  language: 'Language',
+  timezone: 'Time zone',
+  publisherName: 'Publisher name',
+  articlesPerPage: 'Articles per page',
+  nearDuplicatePolicy: 'Near-duplicate wire stories',
+  ingestTagStyle: 'Tags for wire stories',
+};
 
 export function createSettingsService(deps: { db: Db; audit: AuditService; changes: ChangeNotifier }) {
   let cached: SiteSettings | undefined;
@@ -62,7 +79,8 @@ export function createSettingsService(deps: { db: Db; audit: AuditService; chang
       const parsed = siteSettingsSchema.safeParse({ ...current, ...changes });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new InvalidError('SETTINGS_INVALID', `${String(issue.path[0])} ${issue.message}`, { details: { field: issue.path[0] } });
+        const key = issue.path[0] as keyof SiteSettings;
+        throw new InvalidError('SETTINGS_INVALID', `${settingLabels[key]} ${issue.message}`, { details: { field: key } });
       }
       await deps.db.transaction().execute(async (trx) => {
         const repo = createSettingsRepository(trx);

@@ -46,7 +46,7 @@ forEachDatabase('admin settings screen', (database) => {
     it('shows a time zone that is not an IANA name beside its field, keeping the rest typed', async () => {
       const response = await admin.post('/admin/settings/site', { title: 'Kept title', description: 'Kept description', timezone: 'Mars/Olympus', language: 'en' });
       expect(response.statusCode).toBe(400);
-      expect(response.body).toMatch(/id="field-timezone-error">Timezone must be an IANA time zone such as Europe\/Sofia/);
+      expect(response.body).toMatch(/id="field-timezone-error">Time zone must be an IANA time zone such as Europe\/Sofia/);
       expect(response.body).toContain('value="Kept title"');
       expect(response.body).toContain('Kept description</textarea>');
       expect((await t.ctx.content.settings.get()).title).toBe('The Sofia Ledger');
@@ -61,7 +61,7 @@ forEachDatabase('admin settings screen', (database) => {
     expect(page).toContain('<option value="keep" selected>');
     const refused = await admin.post('/admin/settings/site', { articlesPerPage: '1000', publisherName: 'Typed but not saved' });
     expect(refused.statusCode).toBe(400);
-    expect(refused.body).toMatch(/id="field-articlesPerPage-error">ArticlesPerPage/);
+    expect(refused.body).toMatch(/id="field-articlesPerPage-error">Articles per page must be a whole number from 5 to 100</);
     expect(refused.body).toContain('value="Typed but not saved"');
     expect((await t.ctx.content.settings.get()).articlesPerPage).toBe(30);
   });

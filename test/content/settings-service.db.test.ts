@@ -29,7 +29,7 @@ forEachDatabase('site and comment settings', (database) => {
       for (const timezone of ['+02:00', 'EST', 'Mars/Olympus', '']) {
         await expect(t.ctx.content.settings.update(testActor, { timezone })).rejects.toMatchObject({ kind: 'invalid', details: { field: 'timezone' } });
       }
-      await expect(t.ctx.content.settings.update(testActor, { title: ' ' })).rejects.toMatchObject({ userMessage: 'title is required', details: { field: 'title' } });
+      await expect(t.ctx.content.settings.update(testActor, { title: ' ' })).rejects.toMatchObject({ userMessage: 'Title is required', details: { field: 'title' } });
       await expect(t.ctx.content.settings.update(testActor, { language: 'English' })).rejects.toMatchObject({ details: { field: 'language' } });
       expect((await t.ctx.content.settings.get()).timezone).toBe('Europe/Sofia');
     });
