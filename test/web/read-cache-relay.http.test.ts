@@ -1,10 +1,6 @@
-import pg from 'pg';
 import { expect, it } from 'vitest';
-import { boot } from '../../src/boot.js';
-import { buildServer } from '../../src/web/server.js';
-import { buildTestApp } from '../helpers/build-test-app.js';
 import { publishArticle, seedNewsroom, testActor } from '../helpers/factories.js';
-import { testConfig } from '../helpers/test-config.js';
+import { withTwoProcesses } from '../helpers/two-processes.js';
 import { commentIdsOn } from './comments-helpers.js';
 
 const pgUrl = process.env.BROADSHEET_TEST_PG_URL;
@@ -12,22 +8,8 @@ const pgUrl = process.env.BROADSHEET_TEST_PG_URL;
 // Several processes share one database only on PostgreSQL; SQLite serves a single process.
 it.skipIf(!pgUrl)(
   `with the page cache off, an edit or an approved comment in one process shows in another at once${pgUrl ? '' : ' — skipped: BROADSHEET_TEST_PG_URL is not set'}`,
-  async () => {
-    const url = pgUrl as string;
-    const schema = `test_read_relay_${process.pid}_${Date.now()}`;
-    const first = await buildTestApp({ engine: 'postgres', url, newSchema: () => schema }, { pageCache: false });
-    const secondCtx = await boot({ config: testConfig({ databaseUrl: url, pageCache: false }), clock: first.clock, schema });
-    const second = await buildServer(secondCtx);
-    // NOTIFY is asynchronous: poll briefly for the relayed invalidation.
-    const eventually = async (path: string, done: (body: string) => boolean) => {
-      let body = '';
-      for (let i = 0; i < 50 && !done(body); i++) {
-        if (i > 0) await new Promise((r) => setTimeout(r, 20));
-        body = (await second.inject(path)).body;
-      }
-      return body;
-    };
-    try {
+  () =>
+    withTwoProcesses(pgUrl as string, 'test_read_relay', { pageCache: false }, async ({ first, second, eventually }) => {
       const n = await seedNewsroom(first.ctx);
       const a = await publishArticle(first.ctx, { title: 'Relayed before', slug: 'relayed', sectionId: n.world.id });
       expect((await second.inject('/world/relayed')).body).toContain('Relayed before');
@@ -51,14 +33,5 @@ it.skipIf(!pgUrl)(
       if (stored.kind !== 'stored') throw new Error(`the comment was not stored: ${stored.kind}`);
       await first.ctx.comments.moderate(testActor, stored.id, 'approve');
       expect(commentIdsOn(await eventually('/world/relayed', (body) => commentIdsOn(body).length > 0))).toEqual([stored.id]);
-    } finally {
-      await second.close();
-      await secondCtx.close();
-      await first.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    }
-  },
+    }),
 );
