@@ -12,15 +12,18 @@ export interface TestDatabase {
 
 const pgUrl = process.env.BROADSHEET_TEST_PG_URL;
 
+/** Drops test schemas (and everything in them) from the PostgreSQL server at `url`. */
+export async function dropSchemas(url: string, schemas: readonly string[]): Promise<void> {
+  if (schemas.length === 0) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+}
+
 function postgresDatabase(url: string): TestDatabase {
   const schemas: string[] = [];
-  afterAll(async () => {
-    if (schemas.length === 0) return;
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  });
+  afterAll(() => dropSchemas(url, schemas));
   return {
     engine: 'postgres',
     url,

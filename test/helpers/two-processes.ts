@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { boot } from '../../src/boot.js';
 import type { Config } from '../../src/config/schema.js';
 import { type BroadsheetServer, buildServer } from '../../src/web/server.js';
 import { buildTestApp, type TestApp } from './build-test-app.js';
+import { dropSchemas } from './for-each-database.js';
 import { testConfig } from './test-config.js';
 
 export interface TwoProcesses {
@@ -37,9 +37,6 @@ export async function withTwoProcesses(url: string, schemaPrefix: string, overri
     await second.close();
     await secondCtx.close();
     await first.close();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
+    await dropSchemas(url, [schema]);
   }
 }

@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type AppContext, boot } from '../../src/boot.js';
 import { scheduleIngestJobs } from '../../src/jobs/ingest-jobs.js';
@@ -9,7 +8,7 @@ import { createTimerScheduler } from '../../src/jobs/timer-scheduler.js';
 import { fixedClock } from '../../src/shared/clock.js';
 import { testNow } from '../helpers/build-test-app.js';
 import { testActor } from '../helpers/factories.js';
-import { forEachDatabase } from '../helpers/for-each-database.js';
+import { dropSchemas, forEachDatabase } from '../helpers/for-each-database.js';
 import { testConfig } from '../helpers/test-config.js';
 import { type FeedServer, rss, startFeedServer, storyText } from './feed-server.js';
 
@@ -74,12 +73,7 @@ forEachDatabase('polling inside the server', (database) => {
     } finally {
       for (const stop of stops) await stop();
       for (const ctx of contexts) await ctx.close();
-      if (database.engine === 'postgres' && schema) {
-        const client = new pg.Client({ connectionString: database.url });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`);
-        await client.end();
-      }
+      if (database.engine === 'postgres' && schema) await dropSchemas(database.url, [`${schema}_jobs`]);
     }
   });
 });
