@@ -21,5 +21,5 @@ export async function firstStart(ctx: Pick<AppContext, 'content' | 'users' | 'cl
     client: { ip: '127.0.0.1', userAgent: 'broadsheet first start' },
     form: {},
   });
-  return seed.login;
+  return { email: seed.owner.email, password: seed.owner.password };
 }

@@ -16,12 +16,11 @@ Broadsheet keeps your readers' data on your own server: comments, spam filtering
 > Republished agency stories keep their credit: this one names the agency it came from and the publisher it first appeared in.`;
 
 /**
- * What first start made: the owner's one-time login, and the owner and welcome article, under
+ * What first start made: the owner with their one-time password, and the welcome article, under
  * which the caller may seed a welcome comment (comments are not this domain's).
  */
 export interface FirstStartSeed {
-  login: { email: string; password: string };
-  owner: { id: number; name: string; email: string };
+  owner: { id: number; name: string; email: string; password: string };
   welcomeArticleId: number;
 }
 
@@ -55,8 +54,7 @@ export async function seedFirstStart(deps: { content: ContentServices; users: Us
   });
   await deps.content.settings.writeInternal('seeded-at', deps.clock.now().toISOString());
   return {
-    login: { email: owner.email, password: owner.password ?? '' },
-    owner: { id: owner.id, name: owner.name, email: owner.email },
+    owner: { id: owner.id, name: owner.name, email: owner.email, password: owner.password ?? '' },
     welcomeArticleId: welcome.id,
   };
 }
