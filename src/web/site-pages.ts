@@ -5,7 +5,7 @@ import type { ZodType } from 'zod';
 import type { AppContext } from '../boot.js';
 import { InvalidError } from '../shared/errors.js';
 import type { SectionTree, SiteSettings } from '../content/index.js';
-import { type PageCache, type PagePart, pageBody, preparePage, sendCachedPage } from './plugins/page-cache.js';
+import { type PageCache, type PagePart, pageBody, preparePage, sendPage } from './plugins/page-cache.js';
 import { createCommentSectionCache } from './views/comments/comment-section-cache.js';
 import type { SiteChrome } from './views/site-chrome.js';
 
@@ -89,7 +89,7 @@ export function createSitePages(ctx: AppContext, cache: PageCache) {
       const page = preparePage(body, { contentType, cacheControl, token: options.token, embeds: options.embeds, once: !kept });
       if (status !== 200) return reply.code(status).type(contentType).send(pageBody(page));
       if (kept) cache.store(request, page, { articleId: options.articleId });
-      return sendCachedPage(request, reply, page);
+      return sendPage(request, reply, page);
     },
   };
 }

@@ -66,7 +66,7 @@ forEachDatabase('the article screens at /admin/articles', (database) => {
   describe('access', () => {
     it('sends signed-out visitors to the login page, coming back afterwards', async () => {
       for (const url of ['/admin/articles', '/admin/articles/new', '/admin/articles/1']) {
-        const response = await t.app.inject({ url });
+        const response = await t.inject({ url });
         expect(response.statusCode).toBe(303);
         expect(response.headers.location).toBe(`/admin/login?next=${encodeURIComponent(url)}`);
       }
@@ -110,13 +110,13 @@ forEachDatabase('the article screens at /admin/articles', (database) => {
       expect(value(doc, 'tags')).toBe('Sofia, Harbour, Port authority');
       expect([...doc.querySelectorAll('#tag-choices option')].map((o) => o.getAttribute('value'))).toContain('Sofia');
       expect(buttons(doc)).toEqual(['preview', 'save', 'schedule', 'unpublish']);
-      expect((await t.app.inject({ url: '/world/harbour-reopens' })).body).toContain('#Harbour');
+      expect((await t.inject({ url: '/world/harbour-reopens' })).body).toContain('#Harbour');
     });
 
     it('says what happened after the redirect', async () => {
       const response = await editor.post('/admin/articles/new', fields({ title: 'Noticed' }));
       const cookie = mergeCookies(editor.cookie, response.headers['set-cookie']);
-      const next = await t.app.inject({ url: String(response.headers.location), headers: { cookie } });
+      const next = await t.inject({ url: String(response.headers.location), headers: { cookie } });
       expect(dom(next.body).querySelector('.notice')?.textContent).toBe('Saved.');
     });
 

@@ -17,7 +17,7 @@ forEachDatabase('admin audit screen', (database) => {
   afterAll(() => t.close());
 
   it('sends a signed-out visitor to the login page and refuses editors', async () => {
-    expect((await t.app.inject({ url: '/admin/audit' })).headers.location).toBe('/admin/login?next=%2Fadmin%2Faudit');
+    expect((await t.inject({ url: '/admin/audit' })).headers.location).toBe('/admin/login?next=%2Fadmin%2Faudit');
     expect((await editor.get('/admin/audit')).statusCode).toBe(403);
   });
 

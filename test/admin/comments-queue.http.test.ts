@@ -35,7 +35,7 @@ forEachDatabase('the moderation queue at /admin/comments', (database) => {
   async function follow(response: LightMyRequestResponse, session = moderator) {
     expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
     const cookie = mergeCookies(session.cookie, response.headers['set-cookie']);
-    const next = await t.app.inject({ url: String(response.headers.location), headers: { cookie } });
+    const next = await t.inject({ url: String(response.headers.location), headers: { cookie } });
     return { doc: dom(next.body), cookie: mergeCookies(cookie, next.headers['set-cookie']) };
   }
 
@@ -134,7 +134,7 @@ forEachDatabase('the moderation queue at /admin/comments', (database) => {
       const after = await follow(spam);
       expect(after.doc.querySelector('.notice')?.textContent).toBe('3 comments marked as spam.');
       // The notice shows once.
-      expect(dom((await t.app.inject({ url: '/admin/comments', headers: { cookie: after.cookie } })).body).querySelector('.notice')).toBeNull();
+      expect(dom((await t.inject({ url: '/admin/comments', headers: { cookie: after.cookie } })).body).querySelector('.notice')).toBeNull();
 
       await moderator.post('/admin/comments/bulk', { ids: [String(ids[0])], action: 'not-spam', status: 'spam' });
       expect(await Promise.all(ids.map(statusOf))).toEqual(['approved', 'spam', 'spam']);
@@ -192,7 +192,7 @@ forEachDatabase('the moderation queue at /admin/comments', (database) => {
       expect(await noticeAfter(response)).toBe('Your reply is published.');
       expect(await statusOf(id)).toBe('approved');
 
-      const publicPage = dom((await t.app.inject({ url: article.path })).body);
+      const publicPage = dom((await t.inject({ url: article.path })).body);
       const staffReply = publicPage.querySelector(`#comment-${id} .comment-staff`);
       expect(staffReply?.textContent).toContain('Every hour from 7:00, see the timetable.');
       expect(staffReply?.querySelector('.badge-staff')?.textContent).toBe('Staff');
@@ -246,7 +246,7 @@ forEachDatabase('the moderation queue at /admin/comments', (database) => {
   describe('refusals', () => {
     it('sends signed-out visitors to the login page and shows authors the 403 page, changing nothing', async () => {
       const id = await seed();
-      expect((await t.app.inject({ url: '/admin/comments?status=spam' })).headers.location).toBe('/admin/login?next=%2Fadmin%2Fcomments%3Fstatus%3Dspam');
+      expect((await t.inject({ url: '/admin/comments?status=spam' })).headers.location).toBe('/admin/login?next=%2Fadmin%2Fcomments%3Fstatus%3Dspam');
       const author = await signInAs(t, 'author');
       for (const url of ['/admin/comments', `/admin/comments/${id}/edit`]) {
         const response = await author.get(url);
@@ -269,7 +269,7 @@ forEachDatabase('the moderation queue at /admin/comments', (database) => {
     it('refuses a POST without the CSRF token, or with another session’s', async () => {
       const id = await seed();
       const other = await signInAs(t, 'editor');
-      const missing = await t.app.inject({
+      const missing = await t.inject({
         method: 'POST',
         url: '/admin/comments/bulk',
         headers: { cookie: moderator.cookie, 'content-type': 'application/x-www-form-urlencoded' },

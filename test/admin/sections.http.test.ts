@@ -18,7 +18,7 @@ forEachDatabase('admin sections screen', (database) => {
   afterAll(() => t.close());
 
   it('sends a signed-out visitor to the login page', async () => {
-    const response = await t.app.inject({ url: '/admin/sections' });
+    const response = await t.inject({ url: '/admin/sections' });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/admin/login?next=%2Fadmin%2Fsections');
   });

@@ -27,7 +27,7 @@ forEachDatabase('admin settings screen', (database) => {
   afterAll(() => t.close());
 
   it('sends a signed-out visitor to the login page and refuses editors, whose posts change nothing', async () => {
-    expect((await t.app.inject({ url: '/admin/settings' })).headers.location).toBe('/admin/login?next=%2Fadmin%2Fsettings');
+    expect((await t.inject({ url: '/admin/settings' })).headers.location).toBe('/admin/login?next=%2Fadmin%2Fsettings');
     const editor = await signInAs(t, 'editor');
     expect((await editor.get('/admin/settings')).statusCode).toBe(403);
     expect((await editor.post('/admin/settings/site', { title: 'Taken over', description: '', timezone: 'UTC', language: 'en' })).statusCode).toBe(403);

@@ -13,13 +13,13 @@ forEachDatabase('admin sign-in', (database) => {
   afterEach(async () => t.close());
 
   async function loginForm(ip = '203.0.113.9') {
-    const page = await t.app.inject({ url: '/admin/login', remoteAddress: ip });
+    const page = await t.inject({ url: '/admin/login', remoteAddress: ip });
     return { cookie: mergeCookies('', page.headers['set-cookie']), csrf: csrfIn(page.body) };
   }
 
   async function attempt(email: string, password: string, ip = '203.0.113.9') {
     const { cookie, csrf } = await loginForm(ip);
-    return t.app.inject({
+    return t.inject({
       method: 'POST',
       url: '/admin/login',
       remoteAddress: ip,
@@ -29,7 +29,7 @@ forEachDatabase('admin sign-in', (database) => {
   }
 
   it('redirects a signed-out visitor to the login page, keeping where they were going', async () => {
-    const response = await t.app.inject({ url: '/admin' });
+    const response = await t.inject({ url: '/admin' });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/admin/login?next=%2Fadmin');
   });
@@ -51,7 +51,7 @@ forEachDatabase('admin sign-in', (database) => {
     t = await buildTestApp(database, { trustProxy: true });
     await t.ctx.users.addUser(testActor, { email: 'ed@example.com', role: 'editor', password: testPassword });
     const { cookie, csrf } = await loginForm();
-    const response = await t.app.inject({
+    const response = await t.inject({
       method: 'POST',
       url: '/admin/login',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-proto': 'https' },
@@ -95,7 +95,7 @@ forEachDatabase('admin sign-in', (database) => {
   it('rejects a form posted without, or with another visitor’s, CSRF token', async () => {
     const session = await signInAs(t, 'editor');
     const other = await signInAs(t, 'editor');
-    const missing = await t.app.inject({
+    const missing = await t.inject({
       method: 'POST',
       url: '/admin/logout',
       headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -107,7 +107,7 @@ forEachDatabase('admin sign-in', (database) => {
     expect(foreign.statusCode).toBe(403);
     // Still signed in: nothing happened.
     expect((await session.get('/admin')).statusCode).toBe(200);
-    const loginWithout = await t.app.inject({ method: 'POST', url: '/admin/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'email=a@b.c&password=x' });
+    const loginWithout = await t.inject({ method: 'POST', url: '/admin/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'email=a@b.c&password=x' });
     expect(loginWithout.statusCode).toBe(403);
   });
 
@@ -141,7 +141,7 @@ forEachDatabase('admin sign-in', (database) => {
   it('only follows a local admin path after sign-in', async () => {
     await t.ctx.users.addUser(testActor, { email: 'ed@example.com', role: 'editor', password: testPassword });
     const { cookie, csrf } = await loginForm();
-    const response = await t.app.inject({
+    const response = await t.inject({
       method: 'POST',
       url: '/admin/login',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -154,11 +154,11 @@ forEachDatabase('admin sign-in', (database) => {
     it('sets a new password once, signs out other sessions, and cannot be reused', async () => {
       const session = await signInAs(t, 'editor');
       const { token } = await t.ctx.users.resetLink(testActor, session.email);
-      const page = await t.app.inject({ url: `/admin/reset/${token}` });
+      const page = await t.inject({ url: `/admin/reset/${token}` });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(session.email);
       const cookie = mergeCookies('', page.headers['set-cookie']);
-      const short = await t.app.inject({
+      const short = await t.inject({
         method: 'POST',
         url: `/admin/reset/${token}`,
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -166,7 +166,7 @@ forEachDatabase('admin sign-in', (database) => {
       });
       expect(short.statusCode).toBe(400);
       expect(short.body).toContain('at least 10 characters');
-      const done = await t.app.inject({
+      const done = await t.inject({
         method: 'POST',
         url: `/admin/reset/${token}`,
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -175,14 +175,14 @@ forEachDatabase('admin sign-in', (database) => {
       expect(done.statusCode).toBe(303);
       expect((await session.get('/admin')).statusCode).toBe(303);
       expect(await t.ctx.users.authenticate(session.email, 'a brand new password')).toMatchObject({ email: session.email });
-      expect((await t.app.inject({ url: `/admin/reset/${token}` })).statusCode).toBe(410);
+      expect((await t.inject({ url: `/admin/reset/${token}` })).statusCode).toBe(410);
     });
 
     it('expires after an hour', async () => {
       const session = await signInAs(t, 'editor');
       const { token } = await t.ctx.users.resetLink(testActor, session.email);
       t.clock.advance(60 * 60_000 + 1);
-      expect((await t.app.inject({ url: `/admin/reset/${token}` })).statusCode).toBe(410);
+      expect((await t.inject({ url: `/admin/reset/${token}` })).statusCode).toBe(410);
     });
   });
 });

@@ -37,7 +37,7 @@ forEachDatabase('admin sources screen', (database) => {
   });
 
   it('sends a signed-out visitor to the login page and refuses authors and moderators', async () => {
-    expect((await t.app.inject({ url: '/admin/sources/new' })).headers.location).toBe('/admin/login?next=%2Fadmin%2Fsources%2Fnew');
+    expect((await t.inject({ url: '/admin/sources/new' })).headers.location).toBe('/admin/login?next=%2Fadmin%2Fsources%2Fnew');
     const moderator = await signInAs(t, 'moderator');
     expect((await moderator.get('/admin/sources')).statusCode).toBe(403);
     const author = await signInAs(t, 'author');

@@ -20,7 +20,7 @@ forEachDatabase('staff commenting with their admin session', (database) => {
     const response = await postComment(t, path, article.id, { content: 'Thanks, we have corrected the figure.', authorName: 'Anyone', authorEmail: 'anyone@example.com' }, { cookie: moderator.cookie });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toMatch(/#comment-\d+$/);
-    const page = dom((await t.app.inject({ url: path })).body);
+    const page = dom((await t.inject({ url: path })).body);
     const comment = page.querySelector('.comment-staff');
     expect(comment?.textContent).toContain('Thanks, we have corrected the figure.');
     expect(comment?.querySelector('.badge-staff')?.textContent).toBe('Staff');

@@ -20,7 +20,7 @@ forEachDatabase('admin tags screen', (database) => {
 
   it('sends a signed-out visitor to the login page and refuses authors and moderators', async () => {
     const article = await tagged(['Guarded']);
-    expect((await t.app.inject({ url: '/admin/tags' })).headers.location).toBe('/admin/login?next=%2Fadmin%2Ftags');
+    expect((await t.inject({ url: '/admin/tags' })).headers.location).toBe('/admin/login?next=%2Fadmin%2Ftags');
     const author = await signInAs(t, 'author');
     expect((await author.get('/admin/tags')).statusCode).toBe(403);
     const moderator = await signInAs(t, 'moderator');

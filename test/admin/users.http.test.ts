@@ -18,13 +18,13 @@ forEachDatabase('admin users screen', (database) => {
 
   /** Posts a form as a visitor who is not signed in, as a browser opening a link would. */
   async function postAsVisitor(url: string, fields: Record<string, string>) {
-    const page = await t.app.inject({ url });
+    const page = await t.inject({ url });
     const cookie = mergeCookies('', page.headers['set-cookie']);
-    return t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: formPayload({ _csrf: csrfIn(page.body), ...fields }) });
+    return t.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: formPayload({ _csrf: csrfIn(page.body), ...fields }) });
   }
 
   it('sends a signed-out visitor to the login page and refuses editors', async () => {
-    expect((await t.app.inject({ url: '/admin/users' })).headers.location).toBe('/admin/login?next=%2Fadmin%2Fusers');
+    expect((await t.inject({ url: '/admin/users' })).headers.location).toBe('/admin/login?next=%2Fadmin%2Fusers');
     const editor = await signInAs(t, 'editor');
     expect((await editor.get('/admin/users')).statusCode).toBe(403);
     expect((await editor.post('/admin/users/invite', { email: 'sneaky@example.com', role: 'admin' })).statusCode).toBe(403);
@@ -44,13 +44,13 @@ forEachDatabase('admin users screen', (database) => {
     const link = /id="invitation-link" type="text" readonly value="([^"]+)"/.exec(invited.body)?.[1] ?? '';
     expect(link).toMatch(/^http:\/\/news\.test\/admin\/invite\/[A-Za-z0-9_-]+$/);
     const path = new URL(link).pathname;
-    const accept = await t.app.inject({ url: path });
+    const accept = await t.inject({ url: path });
     expect(accept.statusCode).toBe(200);
     expect(accept.body).toContain('new.reporter@example.com');
     const accepted = await postAsVisitor(path, { name: 'Nadia Reporter', password: 'a long enough password' });
     expect(accepted.statusCode).toBe(303);
     expect(accepted.headers.location).toBe('/admin/login');
-    expect((await t.app.inject({ url: path })).statusCode).toBe(410);
+    expect((await t.inject({ url: path })).statusCode).toBe(410);
     const login = await postAsVisitor('/admin/login', { email: 'new.reporter@example.com', password: 'a long enough password', next: '/admin' });
     expect(login.statusCode).toBe(303);
     expect(login.headers.location).toBe('/admin');

@@ -7,7 +7,7 @@ import type { TestApp } from './build-test-app.js';
 export function follow(t: TestApp, session: Pick<AdminSession, 'cookie'>, response: LightMyRequestResponse): Promise<LightMyRequestResponse> {
   const location = response.headers.location;
   if (response.statusCode !== 303 || typeof location !== 'string') throw new Error(`expected a 303 redirect, got ${response.statusCode}: ${response.body.slice(0, 300)}`);
-  return t.app.inject({ url: location, headers: { cookie: mergeCookies(session.cookie, response.headers['set-cookie']) } });
+  return t.inject({ url: location, headers: { cookie: mergeCookies(session.cookie, response.headers['set-cookie']) } });
 }
 
 /** Page text with the entities preact writes for quotes and ampersands turned back. */

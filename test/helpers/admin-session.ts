@@ -48,9 +48,9 @@ export async function signInAs(t: TestApp, role: Role, options: { email?: string
   const email = options.email ?? `${role}${counter}@example.com`;
   const user = await t.ctx.users.addUser(testActor, { email, role, name: `${role} ${counter}`, password });
   const remoteAddress = options.ip ?? `192.0.2.${counter % 250}`;
-  const loginPage = await t.app.inject({ url: '/admin/login', remoteAddress });
+  const loginPage = await t.inject({ url: '/admin/login', remoteAddress });
   let cookie = mergeCookies('', loginPage.headers['set-cookie']);
-  const login = await t.app.inject({
+  const login = await t.inject({
     method: 'POST',
     url: '/admin/login',
     remoteAddress,
@@ -59,16 +59,16 @@ export async function signInAs(t: TestApp, role: Role, options: { email?: string
   });
   if (login.statusCode !== 303) throw new Error(`sign-in as ${role} failed: ${login.statusCode} ${login.body.slice(0, 300)}`);
   cookie = mergeCookies(cookie, login.headers['set-cookie']);
-  const dashboard = await t.app.inject({ url: '/admin', headers: { cookie }, remoteAddress });
+  const dashboard = await t.inject({ url: '/admin', headers: { cookie }, remoteAddress });
   const csrf = csrfIn(dashboard.body);
   return {
     userId: user.id,
     email,
     cookie,
     csrf,
-    get: (url) => t.app.inject({ url, headers: { cookie }, remoteAddress }),
+    get: (url) => t.inject({ url, headers: { cookie }, remoteAddress }),
     post: (url, fields = {}) =>
-      t.app.inject({ method: 'POST', url, remoteAddress, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: formPayload({ _csrf: csrf, ...fields }) }),
+      t.inject({ method: 'POST', url, remoteAddress, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: formPayload({ _csrf: csrf, ...fields }) }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Config } from '../../src/config/schema.js';
 import { type BroadsheetServer, buildServer } from '../../src/web/server.js';
 import { buildTestApp, type TestApp } from './build-test-app.js';
 import { dropSchemas } from './for-each-database.js';
+import { inject } from './inject.js';
 import { testConfig } from './test-config.js';
 
 export interface TwoProcesses {
@@ -27,7 +28,7 @@ export async function withTwoProcesses(url: string, schemaPrefix: string, overri
     let body = '';
     for (let i = 0; i < 50 && !done(body); i++) {
       if (i > 0) await new Promise((r) => setTimeout(r, 20));
-      body = (await second.inject(path)).body;
+      body = (await inject(second, path)).body;
     }
     return body;
   };

@@ -5,6 +5,7 @@ import { boot } from '../../src/boot.js';
 import { buildServer } from '../../src/web/server.js';
 import { buildTestApp, type TestApp, testNow } from '../helpers/build-test-app.js';
 import { forEachDatabase } from '../helpers/for-each-database.js';
+import { inject } from '../helpers/inject.js';
 import { testConfig } from '../helpers/test-config.js';
 import { fixedClock } from '../../src/shared/clock.js';
 
@@ -28,7 +29,7 @@ forEachDatabase('Akismet API', (database) => {
   afterEach(() => t.close());
 
   const post = (url: string, fields: Fields, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: new URLSearchParams(fields).toString() });
+    t.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: new URLSearchParams(fields).toString() });
   const check = (fields: Fields, headers?: Record<string, string>) =>
     post('/akismet/1.1/comment-check', { api_key: key, blog: BLOG, user_ip: '203.0.113.7', ...fields }, headers);
   const stats = async (from = 'all') => JSON.parse((await post('/akismet/1.1/get-stats', { api_key: key, from })).body);
@@ -161,7 +162,7 @@ forEachDatabase('Akismet API', (database) => {
       try {
         const own = (await ctx.spam.akismet.keys.add(BLOG)).key;
         await ctx.db.insertInto('spam_model').values({ id: 1, version: 1, model: Buffer.from('not a model').toString('base64'), examples: 0, updated_at: testNow.toISOString() }).execute();
-        const response = await app.inject({
+        const response = await inject(app, {
           method: 'POST',
           url: '/akismet/1.1/comment-check',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -253,8 +254,8 @@ forEachDatabase('Akismet API', (database) => {
       expect((await post('/1.1/comment-check', { api_key: key, blog: BLOG, user_ip: '1.2.3.4' })).statusCode).toBe(404);
       expect((await post('/1.1/verify-key', { api_key: key }, { host: 'www.news.test' })).statusCode).toBe(404);
       expect((await post('/1.1/verify-key', { api_key: key }, { host: 'localhost' })).statusCode).toBe(404);
-      expect((await t.app.inject({ method: 'GET', url: '/' })).statusCode).toBe(200);
-      expect((await t.app.inject({ method: 'GET', url: '/1.1/comment-check', headers: { host: `${key}.news.test` } })).statusCode).toBe(404);
+      expect((await t.inject({ method: 'GET', url: '/' })).statusCode).toBe(200);
+      expect((await t.inject({ method: 'GET', url: '/1.1/comment-check', headers: { host: `${key}.news.test` } })).statusCode).toBe(404);
     });
 
     it('refuses bodies over 64 KB with 413 and unreadable ones with 400, and nothing else', async () => {
@@ -262,15 +263,15 @@ forEachDatabase('Akismet API', (database) => {
       expect(big.statusCode).toBe(413);
       const justUnder = await check({ comment_content: 'word '.repeat(12_000) });
       expect(justUnder.statusCode).toBe(200);
-      const badJson = await t.app.inject({ method: 'POST', url: '/akismet/1.1/comment-check', headers: { 'content-type': 'application/json' }, payload: '{"api_key":' });
+      const badJson = await t.inject({ method: 'POST', url: '/akismet/1.1/comment-check', headers: { 'content-type': 'application/json' }, payload: '{"api_key":' });
       expect(badJson.statusCode).toBe(400);
-      const xml = await t.app.inject({ method: 'POST', url: '/akismet/1.1/comment-check', headers: { 'content-type': 'text/xml' }, payload: '<comment/>' });
+      const xml = await t.inject({ method: 'POST', url: '/akismet/1.1/comment-check', headers: { 'content-type': 'text/xml' }, payload: '<comment/>' });
       expect(xml.statusCode).toBe(400);
-      const array = await t.app.inject({ method: 'POST', url: '/akismet/1.1/comment-check', headers: { 'content-type': 'application/json' }, payload: '[1,2]' });
+      const array = await t.inject({ method: 'POST', url: '/akismet/1.1/comment-check', headers: { 'content-type': 'application/json' }, payload: '[1,2]' });
       expect(array.statusCode).toBe(400);
-      const empty = await t.app.inject({ method: 'POST', url: '/akismet/1.1/comment-check' });
+      const empty = await t.inject({ method: 'POST', url: '/akismet/1.1/comment-check' });
       expect([empty.statusCode, empty.body]).toEqual([200, 'invalid']);
-      const json = await t.app.inject({
+      const json = await t.inject({
         method: 'POST',
         url: '/akismet/1.1/comment-check',
         headers: { 'content-type': 'application/json' },

@@ -40,9 +40,9 @@ forEachDatabase('comments JSON API and moderation', (database) => {
   }
 
   async function guestPost(a: Article, body: Record<string, unknown>, ip = freshIp()) {
-    const listing = await t.app.inject(`/api/v1/articles/${a.slug}/comments`);
+    const listing = await t.inject(`/api/v1/articles/${a.slug}/comments`);
     t.clock.advance(5000);
-    return t.app.inject({
+    return t.inject({
       method: 'POST',
       url: `/api/v1/articles/${a.slug}/comments`,
       remoteAddress: ip,
@@ -69,11 +69,11 @@ forEachDatabase('comments JSON API and moderation', (database) => {
       expect(created.statusCode).toBe(201);
       expect(created.json()).toEqual({ id: expect.any(Number), status: 'pending' });
       const { id } = created.json() as { id: number };
-      expect((await t.app.inject(`/api/v1/articles/${a.slug}/comments`)).json().comments).toEqual([]);
+      expect((await t.inject(`/api/v1/articles/${a.slug}/comments`)).json().comments).toEqual([]);
       await t.ctx.comments.moderate(testActor, id, 'approve');
       const reply = await guestPost(a, { content: 'A reply through the API.', parentId: id, authorEmail: 'api@example.com' });
       expect(reply.json().status).toBe('approved');
-      const listing = (await t.app.inject(`/api/v1/articles/${a.slug}/comments`)).json();
+      const listing = (await t.inject(`/api/v1/articles/${a.slug}/comments`)).json();
       expect(listing.meta).toMatchObject({ page: 1, pageCount: 1, threads: 1, count: 2, order: 'oldest', open: true });
       expect(listing.comments).toHaveLength(1);
       expect(listing.comments[0]).toMatchObject({ id, depth: 1, author: { name: 'Api Reader', url: null, isStaff: false }, html: '<p>An API comment of some length.</p>' });
@@ -95,18 +95,18 @@ forEachDatabase('comments JSON API and moderation', (database) => {
       const duplicate = await guestPost(a, { content: 'Said once only.' });
       expect(duplicate.statusCode).toBe(409);
       expect(duplicate.json().error).toEqual({ code: 'COMMENT_DUPLICATE', message: 'Duplicate comment detected' });
-      expect((await t.app.inject({ method: 'POST', url: '/api/v1/articles/no-such-article/comments', payload: {} })).statusCode).toBe(404);
+      expect((await t.inject({ method: 'POST', url: '/api/v1/articles/no-such-article/comments', payload: {} })).statusCode).toBe(404);
     });
 
     it('lets signed-in staff comment without the form fields, approved and shown with a "Staff" badge', async () => {
       const a = await article();
-      const res = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${a.slug}/comments`, headers: { authorization: auth.author }, payload: { content: 'A note from the newsroom.' } });
+      const res = await t.inject({ method: 'POST', url: `/api/v1/articles/${a.slug}/comments`, headers: { authorization: auth.author }, payload: { content: 'A note from the newsroom.' } });
       expect(res.statusCode).toBe(201);
       expect(res.json().status).toBe('approved');
-      const doc = dom((await t.app.inject(a.path)).body);
+      const doc = dom((await t.inject(a.path)).body);
       expect(doc.querySelector(`#comment-${res.json().id} .comment-author`)?.textContent).toBe('The author');
       expect(doc.querySelector(`#comment-${res.json().id} .badge-staff`)?.textContent).toBe('Staff');
-      const wrong = await t.app.inject({ method: 'POST', url: `/api/v1/articles/${a.slug}/comments`, headers: { authorization: basicAuth('author@news.test', 'wrong password!') }, payload: { content: 'x y z' } });
+      const wrong = await t.inject({ method: 'POST', url: `/api/v1/articles/${a.slug}/comments`, headers: { authorization: basicAuth('author@news.test', 'wrong password!') }, payload: { content: 'x y z' } });
       expect(wrong.statusCode).toBe(401);
       expect(wrong.headers['www-authenticate']).toContain('Basic');
     });
@@ -181,15 +181,15 @@ forEachDatabase('comments JSON API and moderation', (database) => {
     it('needs a staff sign-in (401) and a moderating role (403), and a refused action changes nothing', async () => {
       const a = await article();
       const id = await pendingComment(a);
-      expect((await t.app.inject('/api/v1/comments')).statusCode).toBe(401);
-      expect((await t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/approve` })).statusCode).toBe(401);
-      const refused = await t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/approve`, headers: { authorization: auth.author } });
+      expect((await t.inject('/api/v1/comments')).statusCode).toBe(401);
+      expect((await t.inject({ method: 'POST', url: `/api/v1/comments/${id}/approve` })).statusCode).toBe(401);
+      const refused = await t.inject({ method: 'POST', url: `/api/v1/comments/${id}/approve`, headers: { authorization: auth.author } });
       expect(refused.statusCode).toBe(403);
       expect(refused.json().error.code).toBe('FORBIDDEN');
       expect((await t.ctx.comments.get(testActor, id)).status).toBe('pending');
-      expect((await t.app.inject({ url: '/api/v1/comments', headers: { authorization: auth.author } })).statusCode).toBe(403);
+      expect((await t.inject({ url: '/api/v1/comments', headers: { authorization: auth.author } })).statusCode).toBe(403);
       for (const role of ['owner', 'admin', 'editor', 'moderator']) {
-        expect((await t.app.inject({ url: `/api/v1/comments/${id}`, headers: { authorization: auth[role] } })).statusCode, role).toBe(200);
+        expect((await t.inject({ url: `/api/v1/comments/${id}`, headers: { authorization: auth[role] } })).statusCode, role).toBe(200);
       }
     });
 
@@ -197,22 +197,22 @@ forEachDatabase('comments JSON API and moderation', (database) => {
       const a = await article();
       const id = await pendingComment(a);
       const headers = { authorization: auth.moderator };
-      const list = await t.app.inject({ url: '/api/v1/comments?status=pending&limit=500', headers });
+      const list = await t.inject({ url: '/api/v1/comments?status=pending&limit=500', headers });
       expect(list.json().comments.map((c: { id: number }) => c.id)).toContain(id);
       const listed = list.json().comments.find((c: { id: number }) => c.id === id);
       expect(listed).toMatchObject({ author: { email: expect.stringMatching(/^new-commenter-\d+@example\.com$/) }, ip: expect.any(String), status: 'pending' });
 
-      await t.app.inject(a.path);
-      const approved = await t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/approve`, headers });
+      await t.inject(a.path);
+      const approved = await t.inject({ method: 'POST', url: `/api/v1/comments/${id}/approve`, headers });
       expect(approved.json().comment.status).toBe('approved');
-      expect(commentIdsOn((await t.app.inject(a.path)).body)).toEqual([id]);
-      await t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/unapprove`, headers });
-      expect(commentIdsOn((await t.app.inject(a.path)).body)).toEqual([]);
-      await t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/approve`, headers });
-      expect((await t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/trash`, headers })).json().comment.status).toBe('trash');
-      expect(commentIdsOn((await t.app.inject(a.path)).body)).toEqual([]);
-      expect((await t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/restore`, headers })).json().comment.status).toBe('approved');
-      expect((await t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/restore`, headers })).statusCode).toBe(409);
+      expect(commentIdsOn((await t.inject(a.path)).body)).toEqual([id]);
+      await t.inject({ method: 'POST', url: `/api/v1/comments/${id}/unapprove`, headers });
+      expect(commentIdsOn((await t.inject(a.path)).body)).toEqual([]);
+      await t.inject({ method: 'POST', url: `/api/v1/comments/${id}/approve`, headers });
+      expect((await t.inject({ method: 'POST', url: `/api/v1/comments/${id}/trash`, headers })).json().comment.status).toBe('trash');
+      expect(commentIdsOn((await t.inject(a.path)).body)).toEqual([]);
+      expect((await t.inject({ method: 'POST', url: `/api/v1/comments/${id}/restore`, headers })).json().comment.status).toBe('approved');
+      expect((await t.inject({ method: 'POST', url: `/api/v1/comments/${id}/restore`, headers })).statusCode).toBe(409);
       const audit = (await t.ctx.audit.listRecent(20)).filter((e) => e.subjectType === 'comment' && e.subjectId === String(id));
       expect(audit.map((e) => e.action).reverse()).toEqual(['comment.approve', 'comment.unapprove', 'comment.approve', 'comment.trash', 'comment.restore']);
       expect(audit.every((e) => e.actorId !== null)).toBe(true);
@@ -223,8 +223,8 @@ forEachDatabase('comments JSON API and moderation', (database) => {
       const id = await pendingComment(a, 'Cheap pills at example dot com');
       learned.length = 0;
       const headers = { authorization: auth.editor };
-      expect((await t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/spam`, headers })).json().comment.status).toBe('spam');
-      expect((await t.app.inject({ method: 'POST', url: `/api/v1/comments/${id}/not-spam`, headers })).json().comment.status).toBe('approved');
+      expect((await t.inject({ method: 'POST', url: `/api/v1/comments/${id}/spam`, headers })).json().comment.status).toBe('spam');
+      expect((await t.inject({ method: 'POST', url: `/api/v1/comments/${id}/not-spam`, headers })).json().comment.status).toBe('approved');
       expect(learned.map((l) => [l.label, l.source, l.input.content])).toEqual([
         ['spam', 'moderator', 'Cheap pills at example dot com'],
         ['ham', 'moderator', 'Cheap pills at example dot com'],
@@ -242,12 +242,12 @@ forEachDatabase('comments JSON API and moderation', (database) => {
       const grandchild = (await guestPost(a, { content: 'The grandchild reply.', parentId: child })).json().id as number;
       await t.ctx.comments.moderate(testActor, grandchild, 'approve');
 
-      const edited = await t.app.inject({ method: 'PATCH', url: `/api/v1/comments/${child}`, headers, payload: { content: 'Edited <b>child</b>' } });
+      const edited = await t.inject({ method: 'PATCH', url: `/api/v1/comments/${child}`, headers, payload: { content: 'Edited <b>child</b>' } });
       expect(edited.json().comment.html).toBe('<p>Edited &lt;b&gt;child&lt;/b&gt;</p>');
-      expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/comments/${child}`, headers })).statusCode).toBe(204);
-      expect((await t.app.inject({ url: `/api/v1/comments/${child}`, headers })).statusCode).toBe(404);
+      expect((await t.inject({ method: 'DELETE', url: `/api/v1/comments/${child}`, headers })).statusCode).toBe(204);
+      expect((await t.inject({ url: `/api/v1/comments/${child}`, headers })).statusCode).toBe(404);
       expect((await t.ctx.comments.get(testActor, grandchild)).parentId).toBe(parent);
-      const doc = dom((await t.app.inject(a.path)).body);
+      const doc = dom((await t.inject(a.path)).body);
       expect(doc.querySelector(`#comment-${parent} > ol.children > #comment-${grandchild}`)).not.toBeNull();
     });
   });

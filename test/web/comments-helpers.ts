@@ -28,10 +28,10 @@ export interface PostOptions {
 
 /** Loads the article page for a token, waits, and posts the form as a browser would. */
 export async function postComment(t: TestApp, articlePath: string, articleId: number, fields: Record<string, string>, options: PostOptions = {}) {
-  const token = options.token ?? tokenIn((await t.app.inject({ url: articlePath })).body);
+  const token = options.token ?? tokenIn((await t.inject({ url: articlePath })).body);
   t.clock.advance((options.wait ?? 5) * 1000);
   const body = new URLSearchParams({ articleId: String(articleId), formToken: token, url: '', parentId: '', authorUrl: '', ...fields });
-  return t.app.inject({
+  return t.inject({
     method: 'POST',
     url: '/comments',
     remoteAddress: options.ip ?? '198.51.100.1',

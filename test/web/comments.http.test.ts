@@ -36,7 +36,7 @@ forEachDatabase('comments on the public site', (database) => {
   describe('the form', () => {
     it('shows "Leave a Comment" with the privacy notice, the fields, a honeypot and a signed token', async () => {
       const a = await article();
-      const doc = dom((await t.app.inject(a.path)).body);
+      const doc = dom((await t.inject(a.path)).body);
       expect(doc.querySelector('#reply-title')?.textContent).toBe('Leave a Comment');
       const notes = doc.querySelector('.comment-notes');
       expect(notes?.textContent).toContain('This site filters spam on its own server. Learn how your comment data is processed.');
@@ -50,9 +50,9 @@ forEachDatabase('comments on the public site', (database) => {
 
     it('gives every send of a cached page a fresh token, so the time-to-submit still counts', async () => {
       const a = await article();
-      const first = tokenIn((await t.app.inject(a.path)).body);
+      const first = tokenIn((await t.inject(a.path)).body);
       t.clock.advance(10_000);
-      const second = await t.app.inject(a.path);
+      const second = await t.inject(a.path);
       expect(t.app.pageCache.size).toBeGreaterThan(0);
       expect(tokenIn(second.body)).not.toBe(first);
       expect(Number(tokenIn(second.body).split('.')[0])).toBe(t.clock.now().getTime());
@@ -71,34 +71,34 @@ forEachDatabase('comments on the public site', (database) => {
       const cookie = cookieFrom(res.headers['set-cookie']);
 
       // Prime the shared cache first: the reader's page must still be personal.
-      await t.app.inject(a.path);
-      const mine = await t.app.inject({ url: a.path, headers: { cookie } });
+      await t.inject(a.path);
+      const mine = await t.inject({ url: a.path, headers: { cookie } });
       expect(mine.headers['cache-control']).toBe('private, no-cache');
       expect(commentIdsOn(mine.body)).toEqual([id]);
       expect(dom(mine.body).querySelector('.comment-notice')?.textContent).toBe('Your comment is awaiting moderation.');
       expect(dom(mine.body).querySelector(`#comment-${id} .comment-awaiting-moderation`)).not.toBeNull();
 
-      const others = await t.app.inject(a.path);
+      const others = await t.inject(a.path);
       expect(commentIdsOn(others.body)).toEqual([]);
       expect(others.body).not.toContain('awaiting moderation');
-      const tampered = await t.app.inject({ url: a.path, headers: { cookie: cookie.replace(/=(\d+)/, (_, d) => `=${Number(d) + 1}`) } });
+      const tampered = await t.inject({ url: a.path, headers: { cookie: cookie.replace(/=(\d+)/, (_, d) => `=${Number(d) + 1}`) } });
       expect(commentIdsOn(tampered.body)).toEqual([]);
       // After the personal page, the shared cached page is still the public one.
-      expect(commentIdsOn((await t.app.inject(a.path)).body)).toEqual([]);
+      expect(commentIdsOn((await t.inject(a.path)).body)).toEqual([]);
     });
 
     it('publishes in post-moderation and redirects to the comment, which the cached page shows at once', async () => {
       await t.ctx.comments.settings.update(testActor, { moderation: { mode: 'post' } });
       try {
         const a = await article();
-        const before = await t.app.inject(a.path);
+        const before = await t.inject(a.path);
         expect(commentIdsOn(before.body)).toEqual([]);
         const res = await postComment(t, a.path, a.id, guest({ authorEmail: 'post-mode@example.com' }), { ip: freshIp() });
         expect(res.statusCode).toBe(303);
         const id = Number(/#comment-(\d+)$/.exec(String(res.headers.location))?.[1]);
         expect(res.headers.location).toBe(`${a.path}#comment-${id}`);
         expect(res.headers['set-cookie']).toBeUndefined();
-        const after = await t.app.inject(a.path);
+        const after = await t.inject(a.path);
         expect(commentIdsOn(after.body)).toEqual([id]);
         expect(dom(after.body).querySelector('#comments-heading')?.textContent).toBe('1 Comment');
       } finally {
@@ -167,7 +167,7 @@ forEachDatabase('comments on the public site', (database) => {
     it('refuses a missing, forged or other-article token', async () => {
       const a = await article();
       const b = await article();
-      const otherToken = tokenIn((await t.app.inject(b.path)).body);
+      const otherToken = tokenIn((await t.inject(b.path)).body);
       for (const token of ['', '123.abc', otherToken]) {
         const res = await postComment(t, a.path, a.id, guest(), { ip: freshIp(), token });
         expect(res.statusCode, token).toBe(400);
@@ -179,7 +179,7 @@ forEachDatabase('comments on the public site', (database) => {
     it('rate-limits guests per IP: the 6th comment in a minute gets 429 with Retry-After, then passes after waiting', async () => {
       const a = await article();
       const ip = freshIp();
-      const token = tokenIn((await t.app.inject(a.path)).body);
+      const token = tokenIn((await t.inject(a.path)).body);
       t.clock.advance(5000);
       for (let i = 1; i <= 5; i++) {
         const res = await postComment(t, a.path, a.id, guest({ content: `Comment number ${i}` }), { ip, token, wait: 0 });
@@ -212,12 +212,12 @@ forEachDatabase('comments on the public site', (database) => {
   describe('closed comments', () => {
     it('shows the comments of a closed article, says comments are closed, and refuses new ones with 403', async () => {
       const a = await article();
-      const token = tokenIn((await t.app.inject(a.path)).body);
+      const token = tokenIn((await t.inject(a.path)).body);
       const posted = await postComment(t, a.path, a.id, guest(), { ip: freshIp(), token });
       const id = Number(/#comment-(\d+)$/.exec(String(posted.headers.location))?.[1]);
       await t.ctx.comments.moderate(testActor, id, 'approve');
       await t.ctx.content.articles.update(testActor, a.id, a.version, { commentsEnabled: false });
-      const page = dom((await t.app.inject(a.path)).body);
+      const page = dom((await t.inject(a.path)).body);
       expect(commentIdsOn(page.toString())).toEqual([id]);
       expect(page.querySelector('.comments-closed')?.textContent).toBe('Comments are closed.');
       expect(page.querySelector('#commentform')).toBeNull();
@@ -230,15 +230,15 @@ forEachDatabase('comments on the public site', (database) => {
 
     it('closes every article when the site policy is closed', async () => {
       const a = await article();
-      const token = tokenIn((await t.app.inject(a.path)).body);
+      const token = tokenIn((await t.inject(a.path)).body);
       await t.ctx.comments.settings.update(testActor, { policy: 'closed' });
       try {
-        expect(dom((await t.app.inject(a.path)).body).querySelector('.comments-closed')).not.toBeNull();
+        expect(dom((await t.inject(a.path)).body).querySelector('.comments-closed')).not.toBeNull();
         expect((await postComment(t, a.path, a.id, guest(), { ip: freshIp(), token })).statusCode).toBe(403);
       } finally {
         await t.ctx.comments.settings.update(testActor, { policy: 'open' });
       }
-      expect(dom((await t.app.inject(a.path)).body).querySelector('#commentform')).not.toBeNull();
+      expect(dom((await t.inject(a.path)).body).querySelector('#commentform')).not.toBeNull();
     });
 
     it('closes comments N days after publication when that setting is on', async () => {
@@ -246,9 +246,9 @@ forEachDatabase('comments on the public site', (database) => {
       const fresh = await article({ publishedAt: new Date(t.clock.now().getTime() - 86_400_000) });
       await t.ctx.comments.settings.update(testActor, { closeAfterDays: 14 });
       try {
-        expect(dom((await t.app.inject(old.path)).body).querySelector('.comments-closed')).not.toBeNull();
-        expect(dom((await t.app.inject(fresh.path)).body).querySelector('#commentform')).not.toBeNull();
-        expect((await postComment(t, old.path, old.id, guest(), { ip: freshIp(), token: tokenIn((await t.app.inject(fresh.path)).body).replace(/^/, '') })).statusCode).toBe(403);
+        expect(dom((await t.inject(old.path)).body).querySelector('.comments-closed')).not.toBeNull();
+        expect(dom((await t.inject(fresh.path)).body).querySelector('#commentform')).not.toBeNull();
+        expect((await postComment(t, old.path, old.id, guest(), { ip: freshIp(), token: tokenIn((await t.inject(fresh.path)).body).replace(/^/, '') })).statusCode).toBe(403);
       } finally {
         await t.ctx.comments.settings.update(testActor, { closeAfterDays: null });
       }
@@ -268,7 +268,7 @@ forEachDatabase('comments on the public site', (database) => {
         ids.push(id);
         parent = String(id);
       }
-      const doc = dom((await t.app.inject(a.path)).body);
+      const doc = dom((await t.inject(a.path)).body);
       const depthOf = (id: number) => doc.querySelector(`#comment-${id}`)?.getAttribute('class')?.match(/depth-(\d)/)?.[1];
       expect(ids.map(depthOf)).toEqual(['1', '2', '3', '3', '3']);
       expect(doc.querySelector(`#comment-${ids[1]} > ol.children > #comment-${ids[2]}`)).not.toBeNull();
@@ -279,7 +279,7 @@ forEachDatabase('comments on the public site', (database) => {
 
       await t.ctx.comments.settings.update(testActor, { maxDepth: 2 });
       try {
-        const flat = dom((await t.app.inject(a.path)).body);
+        const flat = dom((await t.inject(a.path)).body);
         expect(ids.map((id) => flat.querySelector(`#comment-${id}`)?.getAttribute('class')?.match(/depth-(\d)/)?.[1])).toEqual(['1', '2', '2', '2', '2']);
       } finally {
         await t.ctx.comments.settings.update(testActor, { maxDepth: 3 });
@@ -291,9 +291,9 @@ forEachDatabase('comments on the public site', (database) => {
       const res = await postComment(t, a.path, a.id, guest({ authorName: 'First Voice' }), { ip: freshIp() });
       const id = Number(/#comment-(\d+)$/.exec(String(res.headers.location))?.[1]);
       await t.ctx.comments.moderate(testActor, id, 'approve');
-      const page = dom((await t.app.inject(a.path)).body);
+      const page = dom((await t.inject(a.path)).body);
       expect(page.querySelector(`#comment-${id} .comment-reply-link`)?.getAttribute('href')).toBe(`${a.path}?replytocom=${id}#respond`);
-      const reply = dom((await t.app.inject(`${a.path}?replytocom=${id}`)).body);
+      const reply = dom((await t.inject(`${a.path}?replytocom=${id}`)).body);
       expect(reply.querySelector(`#comment-${id} #respond #commentform`)).not.toBeNull();
       expect(reply.querySelector('#comment-parent')?.getAttribute('value')).toBe(String(id));
       expect(reply.querySelector('#reply-title')?.textContent).toContain('Reply to First Voice');
@@ -318,15 +318,15 @@ forEachDatabase('comments on the public site', (database) => {
         created.push(res.id);
         t.clock.advance(1000);
       }
-      const first = await t.app.inject(a.path);
+      const first = await t.inject(a.path);
       expect(commentIdsOn(first.body)).toEqual(created.slice(0, 50));
       const doc = dom(first.body);
       expect(doc.querySelector('.comment-pagination')?.textContent).toContain('Page 1 of 2');
       expect(doc.querySelector('.comment-pagination a')?.getAttribute('href')).toBe(`${a.path}?cpage=2#comments`);
       expect(doc.querySelector('.comment-order a')?.getAttribute('href')).toBe(`${a.path}?corder=newest#comments`);
-      expect(commentIdsOn((await t.app.inject(`${a.path}?cpage=2`)).body)).toEqual(created.slice(50));
-      expect(commentIdsOn((await t.app.inject(`${a.path}?corder=newest`)).body)).toEqual(created.slice(3).reverse());
-      expect(commentIdsOn((await t.app.inject(`${a.path}?cpage=zzz`)).body)).toEqual(created.slice(0, 50));
+      expect(commentIdsOn((await t.inject(`${a.path}?cpage=2`)).body)).toEqual(created.slice(50));
+      expect(commentIdsOn((await t.inject(`${a.path}?corder=newest`)).body)).toEqual(created.slice(3).reverse());
+      expect(commentIdsOn((await t.inject(`${a.path}?cpage=zzz`)).body)).toEqual(created.slice(0, 50));
       expect(dom(first.body).querySelector('#comments-heading')?.textContent).toBe('53 Comments');
       expect(dom(first.body).querySelectorAll('.badge-staff').length).toBe(50);
     });
@@ -347,7 +347,7 @@ forEachDatabase('comments on the public site', (database) => {
         const id = Number(/#comment-(\d+)$/.exec(String(res.headers.location))?.[1] ?? /unapproved=(\d+)/.exec(String(res.headers.location))?.[1]);
         // The shipped model holds most comments with links; a moderator lets this one through.
         if ((await t.ctx.comments.get(testActor, id)).status !== 'approved') await t.ctx.comments.moderate(testActor, id, 'approve');
-        const doc = dom((await t.app.inject(a.path)).body);
+        const doc = dom((await t.inject(a.path)).body);
         expect(doc.querySelector(`#comment-${id} .comment-content`)?.innerHTML).toBe(
           '<p>First line<br>second line</p><p>See <a href="https://example.org/report" rel="nofollow ugc noopener">https://example.org/report</a>.</p>',
         );
@@ -366,13 +366,13 @@ forEachDatabase('comments on the public site', (database) => {
       await t.ctx.comments.settings.update(testActor, { moderation: { mode: 'post', highThreshold: 1, lowThreshold: 1, linkLimit: 1000 }, rateLimits: { perMinute: 1000, perHour: 1000 }, perPage: 500 });
       try {
         const a = await article();
-        const token = tokenIn((await t.app.inject(a.path)).body);
+        const token = tokenIn((await t.inject(a.path)).body);
         t.clock.advance(5000);
         for (const [i, payload] of xssPayloads.entries()) {
           const res = await postComment(t, a.path, a.id, { content: payload, authorName: payload.slice(0, 100), authorEmail: `x${i}@example.com` }, { ip: freshIp(), token, wait: 0 });
           expect(res.statusCode, payload).toBe(303);
         }
-        const html = (await t.app.inject(a.path)).body;
+        const html = (await t.inject(a.path)).body;
         const doc = dom(html);
         const shown = doc.querySelectorAll('.comment-content');
         expect(shown.length).toBe(xssPayloads.length);
@@ -383,7 +383,7 @@ forEachDatabase('comments on the public site', (database) => {
         for (const link of doc.querySelectorAll('.comment-list a')) {
           expect(link.getAttribute('href') ?? '').toMatch(/^(https?:\/\/|#|\/world\/)/);
         }
-        expect(doc.querySelectorAll('script').length).toBe(dom((await t.app.inject('/world/comment-test-1')).body).querySelectorAll('script').length);
+        expect(doc.querySelectorAll('script').length).toBe(dom((await t.inject('/world/comment-test-1')).body).querySelectorAll('script').length);
       } finally {
         await t.ctx.comments.settings.update(testActor, { moderation: { mode: 'pre', highThreshold: 0.9, lowThreshold: 0.3, linkLimit: 2 }, rateLimits: { perMinute: 5, perHour: 30 }, perPage: 50 });
       }
@@ -392,7 +392,7 @@ forEachDatabase('comments on the public site', (database) => {
 
   describe('privacy', () => {
     it('serves /privacy with the real retention settings and says no comment data leaves the server', async () => {
-      const before = await t.app.inject('/privacy');
+      const before = await t.inject('/privacy');
       expect(before.statusCode).toBe(200);
       const text = dom(before.body).querySelector('.privacy')?.textContent ?? '';
       expect(text).toContain('erased automatically 30 days after');
@@ -402,7 +402,7 @@ forEachDatabase('comments on the public site', (database) => {
       expect(text).toMatch(/export|copy of everything/);
       await t.ctx.comments.settings.update(testActor, { retentionDays: 14, privacyContact: 'privacy@news.test' });
       try {
-        const after = dom((await t.app.inject('/privacy')).body).querySelector('.privacy')?.textContent ?? '';
+        const after = dom((await t.inject('/privacy')).body).querySelector('.privacy')?.textContent ?? '';
         expect(after).toContain('erased automatically 14 days after');
         expect(after).toContain('Write to privacy@news.test');
       } finally {
@@ -413,7 +413,7 @@ forEachDatabase('comments on the public site', (database) => {
     it('uses an edited privacy text with its placeholders filled in', async () => {
       await t.ctx.comments.settings.update(testActor, { privacyText: '## Our promise\nWe keep IP addresses for {retentionDays} days. <b>bold?</b>' });
       try {
-        const doc = dom((await t.app.inject('/privacy')).body);
+        const doc = dom((await t.inject('/privacy')).body);
         expect(doc.querySelector('.privacy h2')?.textContent).toBe('Our promise');
         expect(doc.querySelector('.privacy p')?.textContent).toBe('We keep IP addresses for 30 days. <b>bold?</b>');
         expect(doc.querySelector('.privacy b')).toBeNull();

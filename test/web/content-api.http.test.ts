@@ -24,7 +24,7 @@ forEachDatabase('content API', (database) => {
   afterAll(() => t.close());
 
   it('lists visible articles with the promised fields', async () => {
-    const res = await t.app.inject('/api/v1/articles');
+    const res = await t.inject('/api/v1/articles');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.articles).toHaveLength(8);
@@ -40,7 +40,7 @@ forEachDatabase('content API', (database) => {
     let cursor: string | null = null;
     do {
       const url: string = `/api/v1/articles?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const res = await t.app.inject(url);
+      const res = await t.inject(url);
       expect(res.statusCode).toBe(200);
       const body: { articles: { slug: string }[]; meta: { nextCursor: string | null } } = res.json();
       seen.push(...body.articles.map((a: { slug: string }) => a.slug));
@@ -51,41 +51,41 @@ forEachDatabase('content API', (database) => {
   });
 
   it('filters by section (with sub-sections), tag and source', async () => {
-    const europe = (await t.app.inject('/api/v1/articles?section=world/europe')).json();
+    const europe = (await t.inject('/api/v1/articles?section=world/europe')).json();
     expect(europe.articles.map((a: { title: string }) => a.title).sort()).toEqual(['World 1', 'World 3', 'World 5']);
-    const world = (await t.app.inject('/api/v1/articles?section=world')).json();
+    const world = (await t.inject('/api/v1/articles?section=world')).json();
     expect(world.articles).toHaveLength(7);
-    const tagged = (await t.app.inject('/api/v1/articles?tag=putin')).json();
+    const tagged = (await t.inject('/api/v1/articles?tag=putin')).json();
     expect(tagged.articles.map((a: { title: string }) => a.title).sort()).toEqual(['World 0', 'World 3', 'World 6']);
-    const sourced = (await t.app.inject('/api/v1/articles?source=bgnes')).json();
+    const sourced = (await t.inject('/api/v1/articles?source=bgnes')).json();
     expect(sourced.articles).toHaveLength(3);
     expect(sourced.articles[0].source).toMatchObject({ name: 'BGNES', attribution: 'According to BGNES' });
   });
 
   it('answers malformed parameters with 400 and a JSON error', async () => {
     for (const query of ['limit=0', 'limit=101', 'limit=x', 'cursor=!!!', 'section=nowhere', 'tag=nope', 'source=nope', 'colour=red']) {
-      const res = await t.app.inject(`/api/v1/articles?${query}`);
+      const res = await t.inject(`/api/v1/articles?${query}`);
       expect(res.statusCode, query).toBe(400);
       expect(res.json().error.message, query).toBeTruthy();
     }
   });
 
   it('returns one article with its HTML, and 404 for drafts and unknown slugs', async () => {
-    const res = await t.app.inject('/api/v1/articles/world-0');
+    const res = await t.inject('/api/v1/articles/world-0');
     expect(res.statusCode).toBe(200);
     expect(res.json().article).toMatchObject({ slug: 'world-0', title: 'World 0' });
     expect(res.json().article.html).toContain('<p>');
-    expect((await t.app.inject('/api/v1/articles/draft')).statusCode).toBe(404);
-    const missing = await t.app.inject('/api/v1/articles/nope');
+    expect((await t.inject('/api/v1/articles/draft')).statusCode).toBe(404);
+    const missing = await t.inject('/api/v1/articles/nope');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('ARTICLE_NOT_FOUND');
   });
 
   it('lists nested sections and tags with counts', async () => {
-    const sections = (await t.app.inject('/api/v1/sections')).json().sections;
+    const sections = (await t.inject('/api/v1/sections')).json().sections;
     const world = sections.find((s: { slug: string }) => s.slug === 'world');
     expect(world.children.map((c: { path: string }) => c.path)).toEqual(['world/europe']);
-    const tags = (await t.app.inject('/api/v1/tags')).json().tags;
+    const tags = (await t.inject('/api/v1/tags')).json().tags;
     expect(tags).toEqual([{ slug: 'putin', name: 'Putin', url: 'http://news.test/tag/putin/', articles: 3 }]);
   });
 });

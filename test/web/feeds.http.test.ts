@@ -27,7 +27,7 @@ forEachDatabase('feeds and sitemaps', (database) => {
   afterAll(() => t.close());
 
   it('serves the site RSS 2.0 feed, newest first, without drafts', async () => {
-    const res = await t.app.inject('/feed.xml');
+    const res = await t.inject('/feed.xml');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/rss+xml');
     expect(XMLValidator.validate(res.body)).toBe(true);
@@ -39,7 +39,7 @@ forEachDatabase('feeds and sitemaps', (database) => {
   });
 
   it('serves Atom 1.0 with entries linking to articles', async () => {
-    const res = await t.app.inject('/feed.atom');
+    const res = await t.inject('/feed.atom');
     expect(res.headers['content-type']).toContain('application/atom+xml');
     const feed = xml.parse(res.body).feed;
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
@@ -49,7 +49,7 @@ forEachDatabase('feeds and sitemaps', (database) => {
   });
 
   it('serves JSON Feed 1.1', async () => {
-    const res = await t.app.inject('/feed.json');
+    const res = await t.inject('/feed.json');
     expect(res.headers['content-type']).toContain('application/feed+json');
     const feed = res.json();
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
@@ -59,19 +59,19 @@ forEachDatabase('feeds and sitemaps', (database) => {
   });
 
   it('serves section feeds including sub-sections, and tag feeds', async () => {
-    const world = xml.parse((await t.app.inject('/world/feed.xml')).body).rss.channel;
+    const world = xml.parse((await t.inject('/world/feed.xml')).body).rss.channel;
     expect(asArray(world.item).map((i: { title: string }) => i.title)).toEqual(['Fresh from Europe', 'Old & settled <story>']);
-    const europe = (await t.app.inject('/world/europe/feed.json')).json();
+    const europe = (await t.inject('/world/europe/feed.json')).json();
     expect(europe.items.map((i: { title: string }) => i.title)).toEqual(['Fresh from Europe']);
-    const nato = xml.parse((await t.app.inject('/tag/nato/feed.atom')).body).feed;
+    const nato = xml.parse((await t.inject('/tag/nato/feed.atom')).body).feed;
     expect(asArray(nato.entry)).toHaveLength(1);
-    expect((await t.app.inject('/tag/nope/feed.xml')).statusCode).toBe(404);
-    expect((await t.app.inject('/nowhere/feed.xml')).statusCode).toBe(404);
-    expect((await t.app.inject('/feed.txt')).statusCode).toBe(404);
+    expect((await t.inject('/tag/nope/feed.xml')).statusCode).toBe(404);
+    expect((await t.inject('/nowhere/feed.xml')).statusCode).toBe(404);
+    expect((await t.inject('/feed.txt')).statusCode).toBe(404);
   });
 
   it('lists every visible article and section in a valid sitemap', async () => {
-    const res = await t.app.inject('/sitemap.xml');
+    const res = await t.inject('/sitemap.xml');
     expect(res.headers['content-type']).toContain('application/xml');
     expect(XMLValidator.validate(res.body)).toBe(true);
     const urlset = xml.parse(res.body).urlset;
@@ -87,7 +87,7 @@ forEachDatabase('feeds and sitemaps', (database) => {
   });
 
   it('lists only the last 48 hours in the Google News sitemap', async () => {
-    const res = await t.app.inject('/news-sitemap.xml');
+    const res = await t.inject('/news-sitemap.xml');
     expect(XMLValidator.validate(res.body)).toBe(true);
     const urlset = xml.parse(res.body).urlset;
     expect(urlset['@xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
@@ -97,7 +97,7 @@ forEachDatabase('feeds and sitemaps', (database) => {
   });
 
   it('serves robots.txt pointing at both sitemaps', async () => {
-    const res = await t.app.inject('/robots.txt');
+    const res = await t.inject('/robots.txt');
     expect(res.body).toContain('Sitemap: http://news.test/sitemap.xml');
     expect(res.body).toContain('Sitemap: http://news.test/news-sitemap.xml');
     expect(res.body).toContain('Disallow: /admin/');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { commentsChanged, createChangeNotifier } from '../../src/shared/change-notifier.js';
-import { createPageCache, pageBody, preparePage, preparePart, securityHeaders, sendCachedPage, tokenSlot, withTokenSlot } from '../../src/web/plugins/page-cache.js';
+import { createPageCache, pageBody, preparePage, preparePart, securityHeaders, sendPage, tokenSlot, withTokenSlot } from '../../src/web/plugins/page-cache.js';
 
 const etagFor = (body: string | Buffer) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
@@ -51,7 +51,7 @@ describe('cached pages', () => {
     const body = '<p>Café →</p>';
     const page = preparePage(body, { contentType: html, cacheControl: 'public, max-age=0' });
     const app = Fastify();
-    app.get('/', async (request, reply) => sendCachedPage(request, reply, page));
+    app.get('/', async (request, reply) => sendPage(request, reply, page));
     const ok = await app.inject('/');
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toBe(body);
@@ -115,11 +115,11 @@ describe('page cache', () => {
         },
       },
     });
-    const request = (url: string) => ({ url }) as FastifyRequest;
+    const request = (url: string) => ({ url, routeOptions: { url: '/*' } }) as FastifyRequest;
     const page = preparePage('<p>page</p>', { contentType: html, cacheControl: 'public' });
     const store = (url: string, articleId?: number) => {
       const r = request(url);
-      cache.lookup(r);
+      cache.begin(r);
       cache.store(r, page, { articleId });
     };
     return { changes, cache, request, page, store, clearContent: () => clearContent() };
@@ -132,10 +132,10 @@ describe('page cache', () => {
     s.store('/world/b', 2);
     s.store('/');
     s.changes.notify(commentsChanged(1));
-    expect(s.cache.lookup(s.request('/world/a'))).toBeUndefined();
-    expect(s.cache.lookup(s.request('/world/a?cpage=2'))).toBeUndefined();
-    expect(s.cache.lookup(s.request('/world/b'))).toBe(s.page);
-    expect(s.cache.lookup(s.request('/'))).toBe(s.page);
+    expect(s.cache.find('/world/a')).toBeUndefined();
+    expect(s.cache.find('/world/a?cpage=2')).toBeUndefined();
+    expect(s.cache.find('/world/b')).toEqual({ page: s.page, route: '/*' });
+    expect(s.cache.find('/')?.page).toBe(s.page);
     s.changes.notify('comments');
     expect(s.cache.size).toBe(0);
   });
@@ -150,9 +150,9 @@ describe('page cache', () => {
   it('refuses a page rendered while something it may show was dropped', () => {
     const s = setup();
     const r = s.request('/world/a');
-    s.cache.lookup(r);
+    s.cache.begin(r);
     s.changes.notify(commentsChanged(1));
     s.cache.store(r, s.page, { articleId: 1 });
-    expect(s.cache.lookup(s.request('/world/a'))).toBeUndefined();
+    expect(s.cache.find('/world/a')).toBeUndefined();
   });
 });

@@ -22,7 +22,7 @@ forEachDatabase('caches below the page cache', (database) => {
     const a = await publishArticle(t.ctx, { title: `Cached story ${n}`, slug: `cached-story-${n}`, sectionId: newsroom.world.id, tags: ['Caching'], ...overrides });
     return Object.assign(a, { path: `/world/${a.slug}` });
   }
-  const get = async (url: string) => (await t.app.inject(url)).body;
+  const get = async (url: string) => (await t.inject(url)).body;
   const comment = (content: string) => ({ content, authorName: 'Ann Reader', authorEmail: 'ann@example.com' });
 
   async function approvedComment(a: Article & { path: string }, content: string): Promise<number> {
@@ -60,7 +60,7 @@ forEachDatabase('caches below the page cache', (database) => {
       expect(await get('/')).toContain('Fresh off the desk');
       expect(await get('/world/')).toContain('Fresh off the desk');
       await t.ctx.content.articles.update(testActor, a.id, a.version, { status: 'draft' });
-      expect((await t.app.inject(a.path)).statusCode).toBe(404);
+      expect((await t.inject(a.path)).statusCode).toBe(404);
       expect(await get('/')).not.toContain('Fresh off the desk');
     });
 
@@ -99,14 +99,14 @@ forEachDatabase('caches below the page cache', (database) => {
       const a = await article();
       expect(commentIdsOn(await get(a.path))).toEqual([]);
       const id = await approvedComment(a, 'First, and approved.');
-      const shown = await t.app.inject(a.path);
+      const shown = await t.inject(a.path);
       expect(commentIdsOn(shown.body)).toEqual([id]);
       expect(dom(shown.body).querySelector('#comments-heading')?.textContent).toBe('1 Comment');
 
       await t.ctx.comments.edit(testActor, id, { content: 'Edited by a moderator.' });
       expect(await get(a.path)).toContain('Edited by a moderator.');
       // The page changed, so its validator did too.
-      expect((await t.app.inject({ url: a.path, headers: { 'if-none-match': String(shown.headers.etag) } })).statusCode).toBe(200);
+      expect((await t.inject({ url: a.path, headers: { 'if-none-match': String(shown.headers.etag) } })).statusCode).toBe(200);
 
       await t.ctx.comments.moderate(testActor, id, 'unapprove');
       expect(commentIdsOn(await get(a.path))).toEqual([]);
@@ -135,10 +135,10 @@ forEachDatabase('caches below the page cache', (database) => {
       const pending = Number(/#comment-(\d+)$/.exec(String(res.headers.location))?.[1]);
       const cookie = cookieFrom(res.headers['set-cookie']);
 
-      const mine = await t.app.inject({ url: a.path, headers: { cookie } });
+      const mine = await t.inject({ url: a.path, headers: { cookie } });
       expect(mine.headers['cache-control']).toBe('private, no-cache');
       expect(commentIdsOn(mine.body)).toEqual([approved, pending]);
-      const others = await t.app.inject(a.path);
+      const others = await t.inject(a.path);
       expect(others.headers['cache-control']).not.toContain('private');
       expect(commentIdsOn(others.body)).toEqual([approved]);
       expect(others.body).not.toContain('Waiting for a moderator.');

@@ -20,7 +20,7 @@ forEachDatabase('the reply form under a comment', (database) => {
     const id = Number(/unapproved=(\d+)/.exec(String(first.headers.location))?.[1]);
     await t.ctx.comments.moderate(testActor, id, 'approve');
     // Ann still holds her pending-comment cookie: her page is personal, with the form under her comment.
-    const page = await t.app.inject({ url: `${path}?replytocom=${id}`, headers: { cookie } });
+    const page = await t.inject({ url: `${path}?replytocom=${id}`, headers: { cookie } });
     const token = tokenIn(page.body);
     expect(token).toMatch(/^\d+\.[\w-]+$/);
     const reply = await postComment(t, path, article.id, { content: 'And a follow-up.', authorName: 'Ann', authorEmail: 'ann@example.com', parentId: String(id) }, { cookie, token });

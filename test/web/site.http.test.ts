@@ -39,7 +39,7 @@ forEachDatabase('public site', (database) => {
 
   describe('article page', () => {
     it('shows breadcrumb, title, byline, attribution, local time, tags and a comments slot', async () => {
-      const res = await t.app.inject('/world/europe/us-russia-relations');
+      const res = await t.inject('/world/europe/us-russia-relations');
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/html');
       const doc = dom(res.body);
@@ -64,7 +64,7 @@ forEachDatabase('public site', (database) => {
     });
 
     it('renders the body sanitised: no script, no event handlers', async () => {
-      const res = await t.app.inject('/world/europe/us-russia-relations');
+      const res = await t.inject('/world/europe/us-russia-relations');
       const body = dom(res.body).querySelector('.story-body');
       expect(body?.innerHTML).toContain('<strong>Washington</strong>');
       expect(body?.querySelector('script')).toBeNull();
@@ -72,7 +72,7 @@ forEachDatabase('public site', (database) => {
     });
 
     it('carries canonical, Open Graph, Twitter and JSON-LD NewsArticle and BreadcrumbList', async () => {
-      const res = await t.app.inject('/world/europe/us-russia-relations');
+      const res = await t.inject('/world/europe/us-russia-relations');
       const doc = dom(res.body);
       expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('http://news.test/world/europe/us-russia-relations');
       expect(doc.querySelector('meta[property="og:type"]')?.getAttribute('content')).toBe('article');
@@ -93,19 +93,19 @@ forEachDatabase('public site', (database) => {
     });
 
     it('lists related articles that share tags first', async () => {
-      const res = await t.app.inject('/world/europe/us-russia-relations');
+      const res = await t.inject('/world/europe/us-russia-relations');
       const related = [...dom(res.body).querySelectorAll('.related .card-title')].map((e) => e.textContent);
       expect(related[0]).toBe('Putin meets envoys');
     });
 
     it('redirects an article asked for under the wrong section to its address', async () => {
-      const res = await t.app.inject('/business/us-russia-relations');
+      const res = await t.inject('/business/us-russia-relations');
       expect(res.statusCode).toBe(301);
       expect(res.headers.location).toBe('/world/europe/us-russia-relations');
     });
 
     it('answers unknown slugs with the 404 page in the site look', async () => {
-      const res = await t.app.inject('/world/no-such-story');
+      const res = await t.inject('/world/no-such-story');
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toContain('text/html');
       expect(res.body).toContain('Page not found');
@@ -114,11 +114,11 @@ forEachDatabase('public site', (database) => {
 
     it('hides drafts and answers 410 for archived articles', async () => {
       const draft = await publishArticle(t.ctx, { title: 'Secret draft', sectionId: newsroom.world.id, status: 'draft' });
-      expect((await t.app.inject(`/world/${draft.slug}`)).statusCode).toBe(404);
+      expect((await t.inject(`/world/${draft.slug}`)).statusCode).toBe(404);
       const gone = await publishArticle(t.ctx, { title: 'Retracted story', sectionId: newsroom.world.id });
-      expect((await t.app.inject(`/world/${gone.slug}`)).statusCode).toBe(200);
+      expect((await t.inject(`/world/${gone.slug}`)).statusCode).toBe(200);
       await t.ctx.content.articles.update(testActor, gone.id, gone.version, { status: 'archived' });
-      const res = await t.app.inject(`/world/${gone.slug}`);
+      const res = await t.inject(`/world/${gone.slug}`);
       expect(res.statusCode).toBe(410);
       expect(res.body).toContain('This article has been removed');
     });
@@ -126,7 +126,7 @@ forEachDatabase('public site', (database) => {
 
   it('sends a page of ASCII content as ASCII bytes: its own punctuation is written as character references', async () => {
     for (const path of ['/', '/world/europe/us-russia-relations', '/world/']) {
-      const res = await t.app.inject(path);
+      const res = await t.inject(path);
       expect(res.statusCode).toBe(200);
       expect([...res.rawPayload].filter((byte) => byte > 0x7f), path).toEqual([]);
       expect(dom(res.body).querySelector('.site-footer')?.textContent, path).toContain('\u00a9 The Sofia Ledger \u00b7 Privacy');
@@ -135,7 +135,7 @@ forEachDatabase('public site', (database) => {
 
   describe('home, sections and lists', () => {
     it('shows the lead story and the latest per section', async () => {
-      const res = await t.app.inject('/');
+      const res = await t.inject('/');
       expect(res.statusCode).toBe(200);
       const doc = dom(res.body);
       expect(doc.querySelector('.lead .card-title')?.textContent).toBeTruthy();
@@ -146,53 +146,53 @@ forEachDatabase('public site', (database) => {
     it('paginates the latest list and 404s past the end', async () => {
       await t.ctx.content.settings.update(testActor, { articlesPerPage: '5' });
       for (let i = 0; i < 8; i++) await publishArticle(t.ctx, { title: `Filler ${i}`, sectionId: newsroom.business.id });
-      const page2 = await t.app.inject('/?page=2');
+      const page2 = await t.inject('/?page=2');
       expect(page2.statusCode).toBe(200);
       expect(dom(page2.body).querySelector('.pagination a[rel="prev"]')?.getAttribute('href')).toBe('/');
-      expect((await t.app.inject('/?page=99')).statusCode).toBe(404);
+      expect((await t.inject('/?page=99')).statusCode).toBe(404);
       await t.ctx.content.settings.update(testActor, { articlesPerPage: '20' });
     });
 
     it('rejects malformed query parameters with 400 and a message', async () => {
       for (const url of ['/?page=abc', '/?page=0', '/world/?page=-1', '/tag/putin/?page=1.5']) {
-        const res = await t.app.inject(url);
+        const res = await t.inject(url);
         expect(res.statusCode, url).toBe(400);
         expect(res.body, url).toContain('Invalid query parameter');
       }
     });
 
     it('serves nested section pages with breadcrumbs, including sub-section articles in the parent', async () => {
-      const world = await t.app.inject('/world/');
+      const world = await t.inject('/world/');
       expect(world.statusCode).toBe(200);
       const titles = [...dom(world.body).querySelectorAll('.card-title')].map((e) => e.textContent);
       expect(titles).toContain("WSJ: Trump's election won't change US-Russia relations much");
-      const europe = await t.app.inject('/world/europe/');
+      const europe = await t.inject('/world/europe/');
       expect(europe.statusCode).toBe(200);
       expect(dom(europe.body).querySelector('nav[aria-label="Breadcrumb"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Home » World » Europe');
-      expect((await t.app.inject('/world')).headers.location).toBe('/world/');
-      expect((await t.app.inject('/nowhere/')).statusCode).toBe(404);
+      expect((await t.inject('/world')).headers.location).toBe('/world/');
+      expect((await t.inject('/nowhere/')).statusCode).toBe(404);
     });
 
     it('serves tag, source and author pages and 404s unknown ones', async () => {
-      const tag = await t.app.inject('/tag/putin/');
+      const tag = await t.inject('/tag/putin/');
       expect(tag.statusCode).toBe(200);
       expect([...dom(tag.body).querySelectorAll('.card-title')].map((e) => e.textContent)).toEqual([
         "WSJ: Trump's election won't change US-Russia relations much",
         'Putin meets envoys',
       ]);
-      const source = await t.app.inject('/source/bgnes/');
+      const source = await t.inject('/source/bgnes/');
       expect(source.statusCode).toBe(200);
       expect(source.body).toContain('US-Russia');
-      const author = await t.app.inject('/author/rita-reporter/');
+      const author = await t.inject('/author/rita-reporter/');
       expect(author.statusCode).toBe(200);
       expect(author.body).toContain('Rita Reporter');
-      expect((await t.app.inject('/tag/putin')).headers.location).toBe('/tag/putin/');
-      for (const url of ['/tag/nope/', '/source/nope/', '/author/nope/']) expect((await t.app.inject(url)).statusCode, url).toBe(404);
+      expect((await t.inject('/tag/putin')).headers.location).toBe('/tag/putin/');
+      for (const url of ['/tag/nope/', '/source/nope/', '/author/nope/']) expect((await t.inject(url)).statusCode, url).toBe(404);
     });
 
     it('escapes untrusted text in titles', async () => {
       const evil = await publishArticle(t.ctx, { title: '<img src=x onerror=alert(1)> headline', sectionId: newsroom.world.id });
-      const res = await t.app.inject(`/world/${evil.slug}`);
+      const res = await t.inject(`/world/${evil.slug}`);
       expect(res.body).not.toContain('<img src=x onerror');
       expect(res.body).toContain('<h1 id="story-title">&lt;img src=x onerror=alert(1)> headline</h1>');
     });
@@ -200,21 +200,21 @@ forEachDatabase('public site', (database) => {
 
   describe('caching', () => {
     it('sends ETag and Cache-Control and answers 304 to If-None-Match', async () => {
-      const first = await t.app.inject('/world/europe/us-russia-relations');
+      const first = await t.inject('/world/europe/us-russia-relations');
       const etag = first.headers.etag as string;
       expect(etag).toMatch(/^".+"$/);
       expect(first.headers['cache-control']).toContain('public');
-      const second = await t.app.inject({ url: '/world/europe/us-russia-relations', headers: { 'if-none-match': etag } });
+      const second = await t.inject({ url: '/world/europe/us-russia-relations', headers: { 'if-none-match': etag } });
       expect(second.statusCode).toBe(304);
       expect(second.body).toBe('');
     });
 
     it('shows a newly published or edited article at once', async () => {
-      await t.app.inject('/');
+      await t.inject('/');
       const created = await publishArticle(t.ctx, { title: 'Breaking: fresh story', sectionId: newsroom.world.id, publishedAt: t.clock.now() });
-      expect((await t.app.inject('/')).body).toContain('Breaking: fresh story');
+      expect((await t.inject('/')).body).toContain('Breaking: fresh story');
       await t.ctx.content.articles.update(testActor, created.id, created.version, { title: 'Breaking: edited story' });
-      const home = await t.app.inject('/');
+      const home = await t.inject('/');
       expect(home.body).toContain('Breaking: edited story');
       expect(home.body).not.toContain('Breaking: fresh story');
     });
@@ -223,27 +223,27 @@ forEachDatabase('public site', (database) => {
       const at = new Date(t.clock.now().getTime() + 3600_000);
       const scheduled = await publishArticle(t.ctx, { title: 'Scheduled scoop', sectionId: newsroom.world.id, status: 'scheduled', publishedAt: at });
       const url = `/world/${scheduled.slug}`;
-      expect((await t.app.inject(url)).statusCode).toBe(404);
-      expect((await t.app.inject('/')).body).not.toContain('Scheduled scoop');
+      expect((await t.inject(url)).statusCode).toBe(404);
+      expect((await t.inject('/')).body).not.toContain('Scheduled scoop');
       t.clock.advance(3600_000 + 1000);
-      expect((await t.app.inject('/')).body).toContain('Scheduled scoop');
-      expect((await t.app.inject(url)).statusCode).toBe(200);
+      expect((await t.inject('/')).body).toContain('Scheduled scoop');
+      expect((await t.inject(url)).statusCode).toBe(200);
     });
   });
 
   describe('operations', () => {
     it('reports health and Prometheus metrics', async () => {
-      const health = await t.app.inject('/healthz');
+      const health = await t.inject('/healthz');
       expect(health.statusCode).toBe(200);
       expect(health.json()).toEqual({ status: 'ok', database: 'ok' });
-      const metrics = await t.app.inject('/metrics');
+      const metrics = await t.inject('/metrics');
       expect(metrics.statusCode).toBe(200);
       expect(metrics.body).toMatch(/broadsheet_http_requests_total\{method="GET",route="\/healthz",status="200"\} 1/);
       expect(metrics.body).toContain('broadsheet_http_request_duration_seconds_bucket');
     });
 
     it('serves the stylesheet with a long cache lifetime', async () => {
-      const res = await t.app.inject('/assets/site.css');
+      const res = await t.inject('/assets/site.css');
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/css');
       expect(res.headers['cache-control']).toContain('immutable');
@@ -256,7 +256,7 @@ forEachDatabase('health when the database is gone', (database) => {
   it('answers 503', async () => {
     const t = await buildTestApp(database);
     await t.ctx.db.destroy();
-    const res = await t.app.inject('/healthz');
+    const res = await t.inject('/healthz');
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ status: 'unavailable' });
     await t.app.close();

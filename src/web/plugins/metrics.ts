@@ -8,11 +8,18 @@ interface RouteSlot {
   counts: Map<number, { labels: { method: string; route: string; status: string }; pending: number }>;
 }
 
-/** Prometheus metrics at /metrics: request counts and a latency histogram per route. */
-export function registerMetrics(app: FastifyInstance): void {
+/** Request counts and latencies, fed by Fastify's responses and by the page cache's front. */
+export interface HttpMetrics {
+  /** Counts one answered request; `route` is the route pattern, never the URL, so labels stay few. */
+  record(method: string, route: string, status: number, seconds: number): void;
+  readonly registry: Registry;
+}
+
+/** Prometheus metrics: request counts and a latency histogram per route, and Node's defaults. */
+export function createHttpMetrics(): HttpMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  // Label objects per method and route, kept so the per-request hook allocates nothing; request
+  // Label objects per method and route, kept so recording a request allocates nothing; request
   // counts are summed here and added to the counter when it is scraped.
   const slots = new Map<string, Map<string, RouteSlot>>();
   new Counter({
@@ -38,33 +45,44 @@ export function registerMetrics(app: FastifyInstance): void {
     registers: [registry],
   });
 
+  return {
+    registry,
+    record(method, route, status, seconds) {
+      let byMethod = slots.get(route);
+      if (!byMethod) {
+        byMethod = new Map();
+        slots.set(route, byMethod);
+      }
+      let slot = byMethod.get(method);
+      if (!slot) {
+        slot = { labels: { method, route }, counts: new Map() };
+        byMethod.set(method, slot);
+      }
+      let count = slot.counts.get(status);
+      if (!count) {
+        count = { labels: { method, route, status: String(status) }, pending: 0 };
+        slot.counts.set(status, count);
+      }
+      count.pending++;
+      duration.observe(slot.labels, seconds);
+    },
+  };
+}
+
+/** Records every response Fastify sends, and serves the metrics at /metrics. */
+export function registerMetrics(app: FastifyInstance, metrics: HttpMetrics): void {
   app.addHook('onResponse', (request, reply, done) => {
-    // The route pattern, not the URL, keeps label cardinality bounded.
-    const route = request.routeOptions.url ?? 'unmatched';
-    const method = request.method;
-    let byMethod = slots.get(route);
-    if (!byMethod) {
-      byMethod = new Map();
-      slots.set(route, byMethod);
-    }
-    let slot = byMethod.get(method);
-    if (!slot) {
-      slot = { labels: { method, route }, counts: new Map() };
-      byMethod.set(method, slot);
-    }
-    const status = reply.statusCode;
-    let count = slot.counts.get(status);
-    if (!count) {
-      count = { labels: { method, route, status: String(status) }, pending: 0 };
-      slot.counts.set(status, count);
-    }
-    count.pending++;
-    duration.observe(slot.labels, reply.elapsedTime / 1000);
+    metrics.record(request.method, routeOf(request), reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
 
   app.get('/metrics', async (_request, reply) => {
-    reply.header('cache-control', 'no-store').type(registry.contentType);
-    return registry.metrics();
+    reply.header('cache-control', 'no-store').type(metrics.registry.contentType);
+    return metrics.registry.metrics();
   });
+}
+
+/** The route pattern of a request (`/:section/:slug`), or `unmatched` for one no route took. */
+export function routeOf(request: { routeOptions: { url?: string } }): string {
+  return request.routeOptions.url ?? 'unmatched';
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ContentReadCache } from '../../content/index.js';
 import { articleOfCommentsChange, type ChangeNotifier } from '../../shared/change-notifier.js';
+import { routeOf } from './metrics.js';
 
 /**
  * A page ready to send: the body UTF-8 encoded once and every header prebuilt, so that sending
@@ -24,14 +25,22 @@ export interface CachedPage {
   notModifiedHeaders: Readonly<Record<string, string>>;
 }
 
+/** A kept page and the route pattern that rendered it (the label its hits are counted under). */
+export interface CacheEntry {
+  page: CachedPage;
+  route: string;
+}
+
 export interface PageCache {
   /** False when pages are never kept (the `pageCache` setting is off). */
   readonly enabled: boolean;
+  /** The page kept for a URL (path and query, as requested), if any. */
+  find(url: string): CacheEntry | undefined;
   /**
-   * The cached page for this request's URL, if any. Also notes when the request started, so
-   * that `store` can refuse a page rendered from data that changed while it was being rendered.
+   * Notes that a request is about to render a page, so that `store` can refuse a page rendered
+   * from data that changed while it was being rendered.
    */
-  lookup(request: FastifyRequest): CachedPage | undefined;
+  begin(request: FastifyRequest): void;
   /** Keeps a page rendered for this request; `articleId` names the Article whose comments it shows. */
   store(request: FastifyRequest, page: CachedPage, options?: { articleId?: number }): void;
   clear(): void;
@@ -50,7 +59,7 @@ export function createPageCache(deps: {
   content: Pick<ContentReadCache, 'isCurrent' | 'onClear'>;
   maxEntries?: number;
 }): PageCache {
-  const pages = new Map<string, CachedPage>();
+  const pages = new Map<string, CacheEntry>();
   // Which pages show which Article's comments, both ways, so either side can be dropped.
   const keysByArticle = new Map<number, Set<string>>();
   const articleByKey = new Map<string, number>();
@@ -89,18 +98,22 @@ export function createPageCache(deps: {
   });
 
   return {
-    lookup(request) {
-      if (!deps.enabled) return undefined;
+    find(url) {
+      // Asked first: it empties the cache when a scheduled article has gone live.
+      if (!deps.enabled || !deps.content.isCurrent()) return undefined;
+      return pages.get(url);
+    },
+    begin(request) {
+      if (!deps.enabled) return;
       // Asked first: it may empty the cache, which starts a new generation.
-      const current = deps.content.isCurrent();
+      deps.content.isCurrent();
       startedIn.set(request, generation);
-      return current ? pages.get(request.url) : undefined;
     },
     store(request, page, options = {}) {
       if (!deps.enabled || startedIn.get(request) !== generation || !deps.content.isCurrent()) return;
       const key = request.url;
       if (!pages.has(key) && pages.size >= maxEntries) evictOldest();
-      pages.set(key, page);
+      pages.set(key, { page, route: routeOf(request) });
       if (options.articleId !== undefined) {
         let keys = keysByArticle.get(options.articleId);
         if (!keys) {
@@ -244,17 +257,17 @@ export function pageBody(page: CachedPage): Buffer {
   return out;
 }
 
-function notModified(request: FastifyRequest, etag: string): boolean {
-  const header = request.headers['if-none-match'];
-  if (!header) return false;
-  if (header === etag || header === '*') return true;
+/** True when an If-None-Match header names this ETag (or is `*`). */
+export function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch === etag || ifNoneMatch === '*') return true;
   // No list entry can equal the ETag unless the header contains it.
-  if (!header.includes(etag)) return false;
-  return header.split(',').some((v) => v.trim().replace(/^W\//, '') === etag);
+  if (!ifNoneMatch.includes(etag)) return false;
+  return ifNoneMatch.split(',').some((v) => v.trim().replace(/^W\//, '') === etag);
 }
 
-/** Sends a cached or fresh page with its validators, answering 304 when the reader has it. */
-export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
-  if (notModified(request, page.etag)) return reply.code(304).headers(page.notModifiedHeaders).send();
+/** Sends a freshly rendered page with its validators, answering 304 when the reader has it. */
+export function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
+  if (notModified(request.headers['if-none-match'], page.etag)) return reply.code(304).headers(page.notModifiedHeaders).send();
   return reply.headers(page.headers).send(pageBody(page));
 }

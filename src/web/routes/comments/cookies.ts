@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { setCookie } from '../../cookies.js';
 
@@ -9,7 +10,7 @@ const MAX_AGE_SECONDS = 7 * 86_400;
  * True when the request carries a pending-comment cookie: such a reader may see their own
  * pending comment, so the page cache must not answer for them (the route decides what to show).
  */
-export function hasPendingCommentCookie(request: FastifyRequest): boolean {
+export function hasPendingCommentCookie(request: { headers: IncomingHttpHeaders }): boolean {
   return request.headers.cookie?.includes(`${PENDING_COOKIE}=`) === true;
 }
 

@@ -1,0 +1,40 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hasPendingCommentCookie } from '../routes/comments/cookies.js';
+import type { HttpMetrics } from './metrics.js';
+import { notModified, type PageCache, pageBody } from './page-cache.js';
+
+/** Answers a request and returns true, or returns false and leaves it untouched. */
+export type CacheFront = (request: IncomingMessage, response: ServerResponse) => boolean;
+
+/**
+ * The page cache's front door: answers GET and HEAD for kept pages straight from the node:http
+ * request, before Fastify routes it or builds its request and reply objects; everything else
+ * goes on to Fastify. On the cached home page that is about 40 % more requests a second than
+ * answering from a Fastify hook (bench/site/micro.ts, MICRO_HTTP=1). The latency recorded
+ * runs to the hand-over of the page to the socket, where Fastify's runs to the 'finish' event.
+ */
+export function createCacheFront(cache: PageCache, metrics: HttpMetrics): CacheFront {
+  return (request, response) => {
+    const method = request.method;
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    // A reader with a pending-comment cookie may see their own comment: never a shared page.
+    if (hasPendingCommentCookie(request)) return false;
+    const entry = cache.find(request.url ?? '');
+    if (!entry) return false;
+    const started = performance.now();
+    const { page } = entry;
+    let status = 200;
+    if (notModified(request.headers['if-none-match'], page.etag)) {
+      status = 304;
+      response.writeHead(304, page.notModifiedHeaders);
+      response.end();
+    } else {
+      const body = pageBody(page);
+      response.writeHead(200, { ...page.headers, 'content-length': body.length });
+      // Node sends no body for HEAD, but keeps the length a GET would have.
+      response.end(body);
+    }
+    metrics.record(method, entry.route, status, (performance.now() - started) / 1000);
+    return true;
+  };
+}
