@@ -45,10 +45,13 @@ export function fold(text: string): string {
 export function tokenize(text: string): Tokens {
   let rest = text.normalize('NFKC').replace(INVISIBLE, '');
   const emailDomains: string[] = [];
-  rest = rest.replace(EMAIL, (_m, domain: string) => {
-    emailDomains.push(domain.toLowerCase());
-    return ' ';
-  });
+  // The e-mail pattern is slow to fail on every word; most comments have no "@" at all.
+  if (rest.includes('@')) {
+    rest = rest.replace(EMAIL, (_m, domain: string) => {
+      emailDomains.push(domain.toLowerCase());
+      return ' ';
+    });
+  }
   const links: Link[] = [];
   rest = rest.replace(SCHEME_URL, (m) => {
     const link = parseLink(m);
@@ -123,11 +126,25 @@ const LEET: Record<string, string> = {
  * more equal letters shrink to two ("sooooo" → "soo"). `v1agra` → `viagra`, `ch4nnel` → `channel`.
  */
 export function skeleton(word: string): string {
+  if (isPlain(word)) return word;
   let out = word;
   if (/\p{L}/u.test(word) && /[0-9@$|!]/.test(word)) {
     out = out.replace(/[0-9@$|!]/g, (c) => LEET[c] ?? c);
   }
   return out.replace(/[^\p{L}\p{N}]/gu, '').replace(/(\p{L})\1{2,}/gu, '$1$1');
+}
+
+/**
+ * True for a word of ASCII lower-case letters without a letter three times in a row, or of
+ * digits only: its own skeleton. Most words are; this spares them the Unicode regexes.
+ */
+function isPlain(word: string): boolean {
+  const digits = word.charCodeAt(0) <= 57;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (digits ? c < 48 || c > 57 : c < 97 || c > 122 || (i >= 2 && c === word.charCodeAt(i - 1) && c === word.charCodeAt(i - 2))) return false;
+  }
+  return true;
 }
 
 /** True when a word is only digits (a number, a phone number, a year). */

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures, type FeatureOptions, type FeatureVector, type SpamInput } from './features.js';
 import { chooseThreshold } from './metrics.js';
-import { type Calibration, createModel, DEFAULT_LEARNING, type LearningOptions, learnOne, margin, type SpamLabel, type SpamModel, sigmoid } from './model.js';
+import { type Calibration, createModel, DEFAULT_LEARNING, type LearnerState, type LearningOptions, learnEntries, marginOf, type SpamLabel, type SpamModel, sigmoid } from './model.js';
 import { seededRandom, shuffled } from '../shared/random.js';
 
 export interface LabelledExample {
@@ -39,14 +39,33 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
 export function trainModel(examples: readonly LabelledExample[], options: Partial<TrainOptions> = {}): SpamModel {
   const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   if (examples.length === 0) throw new RangeError('trainModel needs at least one example');
-  const vectors = examples.map((e) => extractFeatures(e.input, o.features));
-  const labels = examples.map((e) => e.label);
+  const packed = pack(
+    examples.map((e) => extractFeatures(e.input, o.features)),
+    o.features.bits,
+  );
+  const isSpam = examples.map((e) => e.label === 'spam');
   const model = createModel(o.features, o.learning);
-  fitVectors(model, vectors, labels, o.epochs, o.seed);
-  const spamCount = labels.filter((l) => l === 'spam').length;
-  if (o.folds >= 2 && Math.min(spamCount, labels.length - spamCount) >= o.folds) {
-    const oof = outOfFoldMargins(vectors, labels, o);
-    const isSpam = labels.map((l) => l === 'spam');
+  const initial = compactState(model, packed.modelSlots);
+  const final = copyState(initial);
+  fitPacked(
+    final,
+    packed,
+    isSpam,
+    isSpam.map((_, i) => i),
+    o.epochs,
+    o.seed,
+  );
+  const { modelSlots } = packed;
+  for (let k = 0; k < modelSlots.length; k++) {
+    model.weights[modelSlots[k]] = final.weights[k];
+    model.squares[modelSlots[k]] = final.squares[k];
+  }
+  model.bias = final.bias;
+  model.biasSquares = final.biasSquares;
+  model.examples = final.examples;
+  const spamCount = isSpam.filter(Boolean).length;
+  if (o.folds >= 2 && Math.min(spamCount, isSpam.length - spamCount) >= o.folds) {
+    const oof = outOfFoldMargins(packed, isSpam, initial, o);
     model.calibration = fitPlatt(oof, isSpam);
     const probabilities = oof.map((m) => sigmoid(model.calibration.a * m + model.calibration.b));
     model.threshold = chooseThreshold(probabilities, isSpam, o.maxFpr);
@@ -55,53 +74,100 @@ export function trainModel(examples: readonly LabelledExample[], options: Partia
 }
 
 /**
- * Passes over the examples in a seeded order. Each class carries half the total step weight,
- * so a skewed mix (13 % spam in SMS) does not bias the margin toward the majority.
+ * The training set's feature vectors in three flat arrays: example e's entries are
+ * `offsets[e]`…`offsets[e + 1]`. Slots are renumbered densely in order of first use
+ * (`modelSlots` maps them back), so training's weights fit in cache instead of being spread
+ * over the model's 2^bits slots; the arithmetic, and so the model, is unchanged.
  */
-export function fitVectors(
-  model: SpamModel,
-  vectors: readonly FeatureVector[],
-  labels: readonly SpamLabel[],
-  epochs: number,
-  seed: number,
-): void {
-  const spam = labels.filter((l) => l === 'spam').length;
-  const ham = labels.length - spam;
-  const weight = { spam: spam ? labels.length / (2 * spam) : 1, ham: ham ? labels.length / (2 * ham) : 1 };
+interface Packed {
+  offsets: Int32Array;
+  slots: Int32Array;
+  values: Float64Array;
+  modelSlots: Int32Array;
+}
+
+function pack(vectors: readonly FeatureVector[], bits: number): Packed {
+  const offsets = new Int32Array(vectors.length + 1);
+  vectors.forEach((x, e) => {
+    offsets[e + 1] = offsets[e] + x.indices.length;
+  });
+  const slots = new Int32Array(offsets[vectors.length]);
+  const values = new Float64Array(slots.length);
+  const dense = new Int32Array(2 ** bits).fill(-1);
+  const modelSlots: number[] = [];
+  vectors.forEach((x, e) => {
+    for (let i = 0; i < x.indices.length; i++) {
+      const s = x.indices[i];
+      if (dense[s] < 0) dense[s] = modelSlots.push(s) - 1;
+      slots[offsets[e] + i] = dense[s];
+    }
+    values.set(x.values, offsets[e]);
+  });
+  return { offsets, slots, values, modelSlots: new Int32Array(modelSlots) };
+}
+
+/** A model's learning state restricted to the given slots, in that order. */
+function compactState(model: SpamModel, modelSlots: Int32Array): LearnerState {
+  return {
+    learning: model.learning,
+    weights: gather(model.weights, modelSlots),
+    squares: gather(model.squares, modelSlots),
+    bias: model.bias,
+    biasSquares: model.biasSquares,
+    examples: model.examples,
+  };
+}
+
+function gather(array: Float32Array, at: Int32Array): Float32Array {
+  const out = new Float32Array(at.length);
+  for (let k = 0; k < at.length; k++) out[k] = array[at[k]];
+  return out;
+}
+
+function copyState(state: LearnerState): LearnerState {
+  return { ...state, weights: state.weights.slice(), squares: state.squares.slice() };
+}
+
+/**
+ * Passes over the `members` examples in a seeded order. Each class carries half the total
+ * step weight, so a skewed mix (13 % spam in SMS) does not bias the margin toward the majority.
+ */
+function fitPacked(state: LearnerState, packed: Packed, isSpam: readonly boolean[], members: readonly number[], epochs: number, seed: number): void {
+  const spam = members.filter((i) => isSpam[i]).length;
+  const ham = members.length - spam;
+  const spamWeight = spam ? members.length / (2 * spam) : 1;
+  const hamWeight = ham ? members.length / (2 * ham) : 1;
   const random = seededRandom(seed);
-  const order = labels.map((_, i) => i);
+  const { offsets, slots, values } = packed;
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (const i of shuffled(order, random)) learnOne(model, vectors[i], labels[i], weight[labels[i]]);
+    for (const i of shuffled(members, random)) {
+      learnEntries(state, slots, values, offsets[i], offsets[i + 1], isSpam[i], isSpam[i] ? spamWeight : hamWeight);
+    }
   }
 }
 
 /** Margins of each example from a model that never saw it (stratified k-fold). */
-export function outOfFoldMargins(
-  vectors: readonly FeatureVector[],
-  labels: readonly SpamLabel[],
-  o: Pick<TrainOptions, 'seed' | 'epochs' | 'folds' | 'features' | 'learning'>,
+function outOfFoldMargins(
+  packed: Packed,
+  isSpam: readonly boolean[],
+  initial: LearnerState,
+  o: Pick<TrainOptions, 'seed' | 'epochs' | 'folds'>,
 ): number[] {
   const random = seededRandom(o.seed ^ 0x5bd1e995);
-  const fold = new Array<number>(labels.length);
-  for (const label of ['spam', 'ham'] as const) {
-    const members = labels.flatMap((l, i) => (l === label ? [i] : []));
+  const fold = new Array<number>(isSpam.length);
+  for (const spam of [true, false]) {
+    const members = isSpam.flatMap((s, i) => (s === spam ? [i] : []));
     shuffled(members, random).forEach((i, k) => {
       fold[i] = k % o.folds;
     });
   }
-  const out = new Array<number>(labels.length).fill(0);
+  const out = new Array<number>(isSpam.length).fill(0);
   for (let f = 0; f < o.folds; f++) {
-    const trainIdx = labels.flatMap((_, i) => (fold[i] === f ? [] : [i]));
-    const model = createModel(o.features, o.learning);
-    fitVectors(
-      model,
-      trainIdx.map((i) => vectors[i]),
-      trainIdx.map((i) => labels[i]),
-      o.epochs,
-      o.seed + f + 1,
-    );
-    labels.forEach((_, i) => {
-      if (fold[i] === f) out[i] = margin(model, vectors[i]);
+    const state = copyState(initial);
+    const members = fold.flatMap((g, i) => (g === f ? [] : [i]));
+    fitPacked(state, packed, isSpam, members, o.epochs, o.seed + f + 1);
+    fold.forEach((g, i) => {
+      if (g === f) out[i] = marginOf(state.bias, state.weights, packed.slots, packed.values, packed.offsets[i], packed.offsets[i + 1]);
     });
   }
   return out;

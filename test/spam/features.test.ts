@@ -56,9 +56,18 @@ describe('extractFeatures', () => {
     expect(extractFeatures({ content: 'Hi' }).reasons.filter((r) => r.startsWith('starts with'))).toEqual(['starts with "hi"']);
   });
 
+  it('counts each character n-gram once, whatever came before', () => {
+    const chars = { bits: 20, groups: ['chars'] as const };
+    const first = extractFeatures({ content: 'subscribe to my channel' }, chars);
+    // Thousands of distinct n-grams in between outgrow the set that deduplicates them.
+    extractFeatures({ content: Array.from({ length: 400 }, (_, i) => `word${i}x${i * 7}`).join(' ') }, chars);
+    expect(extractFeatures({ content: 'subscribe to my channel' }, chars)).toEqual(first);
+    expect(extractFeatures({ content: 'subscribe subscribe to my channel channel' }, chars).indices).toEqual(first.indices);
+  });
+
   it('extracts only the groups asked for', () => {
     const x = extractFeatures(noisy, { bits: 20, groups: ['links'] });
     expect(x.reasons.every((r) => r.includes('link') || r.includes('e-mail') || r.endsWith('links'))).toBe(true);
-    expect(extractFeatures({ content: '' }, { bits: 20, groups: ['words', 'bigrams', 'chars'] }).indices).toEqual([]);
+    expect(extractFeatures({ content: '' }, { bits: 20, groups: ['words', 'bigrams', 'chars'] }).indices).toHaveLength(0);
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { InvalidError } from '../../src/shared/errors.js';
 import { createClassifier, verdictFor } from '../../src/spam/classifier.js';
 import { loadDefaultModel } from '../../src/spam/default-model.js';
-import { createModel, DEFAULT_LEARNING, type SpamModel } from '../../src/spam/model.js';
+import { seededRandom, shuffled } from '../../src/shared/random.js';
+import { extractFeatures } from '../../src/spam/features.js';
+import { createModel, DEFAULT_LEARNING, learnOne, type SpamModel } from '../../src/spam/model.js';
 import { deserializeModel, MODEL_FORMAT_VERSION, serializeModel } from '../../src/spam/serialize.js';
 import { type LabelledExample, trainModel } from '../../src/spam/train.js';
 
@@ -70,6 +72,21 @@ describe('serialisation', () => {
 
   it('trains deterministically', () => {
     expect(serializeModel(trainModel(examples)).equals(serializeModel(trainModel(examples)))).toBe(true);
+  });
+
+  it('trains exactly as the same online steps on a fresh model would', () => {
+    // Training runs on packed, renumbered copies of the vectors; the result must not show it.
+    const trained = trainModel(examples, { folds: 0, epochs: 3, seed: 5 });
+    const online = createModel();
+    const vectors = examples.map((e) => extractFeatures(e.input));
+    const random = seededRandom(5);
+    for (let epoch = 0; epoch < 3; epoch++) {
+      // Eight of each class: both class weights are 1.
+      for (const i of shuffled(examples.map((_, k) => k), random)) learnOne(online, vectors[i], examples[i].label);
+    }
+    expect(trained.weights).toEqual(online.weights);
+    expect(trained.squares).toEqual(online.squares);
+    expect([trained.bias, trained.biasSquares, trained.examples]).toEqual([online.bias, online.biasSquares, online.examples]);
   });
 
   it('refuses bytes that are not a model, and names a model of an older format as outdated', () => {

@@ -11,6 +11,10 @@ describe('tokenize', () => {
     expect(skeleton('$ubscr!be')).toBe('subscribe');
     expect(skeleton('2014')).toBe('2014');
     expect(skeleton('soooooo')).toBe('soo');
+    expect(skeleton('subscribe')).toBe('subscribe');
+    expect(skeleton('zzz')).toBe('zz');
+    expect(skeleton('café')).toBe('café');
+    expect(skeleton('')).toBe('');
   });
 
   it('folds accents, full-width letters and invisible characters', () => {
