@@ -3,9 +3,11 @@
  * server sending a fixed page of the same size.
  *
  * Seeds a fresh SQLite database in the temp directory with 1,000 articles, then, each server in
- * its own child process and autocannon (64 connections from two worker threads, a warm-up, then
- * the measured run) in this one, measures the article page and the home page with the page cache off and on, and the
- * bare server at each page's size. Prints req/s, p50, p99, the ratio to the bare server and the
+ * its own child process and autocannon (64 connections from two worker threads) in this one,
+ * measures the article page and the home page with the page cache off and on, and the bare
+ * server at each page's size. Per page the four scenarios are loaded in alternation: a warm-up
+ * of each, then BENCH_ROUNDS rounds loading each in turn; a ratio is taken within each round
+ * and the median round's is reported, since this machine's speed drifts within minutes. Prints req/s, p50, p99, the ratio to the bare server and the
  * server's peak RSS, checks that an article published or edited while the cache is on shows at
  * once, and writes everything to bench/results/site.json.
  *
@@ -19,7 +21,8 @@
  * whichever server sent it; two threads (BENCH_WORKERS) lift the cap to ~27,000 and leave the
  * bare server at the ~45,000 req/s the issue quotes for this machine.
  *
- * Environment: BENCH_DURATION (seconds measured, default 15), BENCH_WARMUP (default 3),
+ * Environment: BENCH_DURATION (seconds measured per scenario over all rounds, default 15),
+ * BENCH_ROUNDS (default 3), BENCH_WARMUP (default 3),
  * BENCH_CONNECTIONS (default 64, shared by the threads), BENCH_WORKERS (autocannon threads, default 2), BENCH_SERVER_BUILD=compile|dist|src (compile, the default:
  * tsc compiles the current src/ into the temp directory and the server runs that under plain
  * node; dist: the repository's dist/ as built; src: src/ through tsx), BENCH_PROFILE=1
@@ -54,6 +57,7 @@ const duration = envNumber('BENCH_DURATION', 15);
 const warmup = envNumber('BENCH_WARMUP', 3);
 const connections = envNumber('BENCH_CONNECTIONS', 64);
 const workers = envNumber('BENCH_WORKERS', 2);
+const rounds = envNumber('BENCH_ROUNDS', 3);
 const profile = process.env.BENCH_PROFILE === '1';
 const targets = { cachedRatio: 0.5, uncachedRatio: 0.12, p99Ms: 50, rssMb: 250 };
 const loadAverage = () =>
@@ -192,7 +196,11 @@ interface Measurement {
   scenario: string;
   url: string;
   pageBytes: number;
+  /** Over all rounds: requests answered ÷ seconds measured. */
   reqPerSec: number;
+  /** Each round's req/s, in order. */
+  roundReqPerSec: number[];
+  /** The median round's p50 and the worst round's p99. */
   p50Ms: number;
   p99Ms: number;
   requests: number;
@@ -201,23 +209,58 @@ interface Measurement {
   timeouts: number;
 }
 
-async function measure(scenario: string, url: string, pageBytes: number): Promise<Measurement> {
-  process.stderr.write(`${scenario}: warm-up ${warmup} s, then ${duration} s … `);
-  await autocannon({ url, connections, duration: warmup, workers });
-  const r = await autocannon({ url, connections, duration, workers });
-  process.stderr.write(`${Math.round(r.requests.average).toLocaleString('en')} req/s\n`);
-  return {
-    scenario,
-    url,
-    pageBytes,
-    reqPerSec: r.requests.average,
-    p50Ms: r.latency.p50,
-    p99Ms: r.latency.p99,
-    requests: r.requests.total,
-    non2xx: r.non2xx,
-    errors: r.errors,
-    timeouts: r.timeouts,
-  };
+interface Scenario {
+  scenario: string;
+  url: string;
+  pageBytes: number;
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * Measures the scenarios in alternation: a warm-up of each, then `rounds` rounds, each loading
+ * every scenario in turn for duration ÷ rounds seconds. The machine's speed drifts by up to 3×
+ * within minutes, so a ratio between scenarios is taken within each round (see `roundRatio`).
+ */
+async function measureAlternating(scenarios: readonly Scenario[]): Promise<Measurement[]> {
+  for (const s of scenarios) {
+    process.stderr.write(`${s.scenario}: warm-up ${warmup} s\n`);
+    await autocannon({ url: s.url, connections, duration: warmup, workers });
+  }
+  const seconds = duration / rounds;
+  const runs: autocannon.Result[][] = scenarios.map(() => []);
+  for (let round = 1; round <= rounds; round++) {
+    for (const [i, s] of scenarios.entries()) {
+      process.stderr.write(`round ${round}/${rounds}, ${s.scenario}: ${seconds.toFixed(1)} s … `);
+      const r = await autocannon({ url: s.url, connections, duration: seconds, workers });
+      process.stderr.write(`${Math.round(r.requests.average).toLocaleString('en')} req/s\n`);
+      runs[i].push(r);
+    }
+  }
+  return scenarios.map((s, i) => {
+    const results = runs[i];
+    const sum = (pick: (r: autocannon.Result) => number) => results.reduce((total, r) => total + pick(r), 0);
+    return {
+      ...s,
+      reqPerSec: sum((r) => r.requests.total) / sum((r) => r.duration),
+      roundReqPerSec: results.map((r) => r.requests.average),
+      p50Ms: median(results.map((r) => r.latency.p50)),
+      p99Ms: Math.max(...results.map((r) => r.latency.p99)),
+      requests: sum((r) => r.requests.total),
+      non2xx: sum((r) => r.non2xx),
+      errors: sum((r) => r.errors),
+      timeouts: sum((r) => r.timeouts),
+    };
+  });
+}
+
+/** The median over rounds of a scenario's req/s ÷ a baseline's req/s in the same round. */
+function roundRatio(r: Measurement, baseline: Measurement): number {
+  return median(r.roundReqPerSec.map((rps, i) => rps / baseline.roundReqPerSec[i]));
 }
 
 async function fetchPage(url: string): Promise<{ status: number; body: string; bytes: number; etag: string | null }> {
@@ -275,7 +318,9 @@ async function stop(child: Child): Promise<void> {
 }
 
 try {
-  console.log(`Broadsheet site benchmark: ${connections} connections from ${workers} autocannon threads, ${warmup} s warm-up + ${duration} s per scenario`);
+  console.log(
+    `Broadsheet site benchmark: ${connections} connections from ${workers} autocannon threads; per page, a ${warmup} s warm-up of each scenario, then ${rounds} rounds of ${(duration / rounds).toFixed(1)} s per scenario in turn (${duration} s each in all)`,
+  );
   build = prepareBuild(workDir);
   console.log(`server: ${build.note}`);
   console.log(`machine: ${availableParallelism()} CPUs, load average ${loadAverage()} at start (the load generator shares them with the server)`);
@@ -287,9 +332,9 @@ try {
   const results: Measurement[] = [];
   const rss: Record<'on' | 'off', number> = { on: 0, off: 0 };
 
-  // All four servers run side by side (idle ones cost nothing), so that each page is measured
-  // on the bare server, then with the cache, then without, back to back: on a shared machine
-  // the load drifts, and a ratio is fairest between runs close in time.
+  // The servers of a page run side by side (idle ones cost nothing), so that its scenarios can
+  // be loaded in alternating rounds: on a shared machine the load drifts, and a ratio is
+  // fairest between runs close in time.
   const [uncachedServer, server] = await Promise.all([broadsheet('off'), broadsheet('on')]);
   const uncached = `http://127.0.0.1:${uncachedServer.port}`;
   const cached = `http://127.0.0.1:${server.port}`;
@@ -298,19 +343,21 @@ try {
   console.log(`page sizes: article ${sizes.article.toLocaleString('en')} B, home ${sizes.home.toLocaleString('en')} B\n`);
   for (const page of ['article', 'home'] as const) {
     const bytes = sizes[page];
-    const baseline = await bare({ bytes });
-    const bareUrl = `http://127.0.0.1:${baseline.port}/`;
+    const [ascii, sameBytes] = await Promise.all([bare({ bytes }), bare({ file: await savePage(`${uncached}${paths[page]}`, join(workDir, `${page}.html`)) })]);
+    const bareUrl = `http://127.0.0.1:${ascii.port}/`;
     const got = await pageSize(bareUrl);
     if (got !== bytes) throw new Error(`the bare server sent ${got} B, not ${bytes} B`);
     const cachedBytes = await pageSize(`${cached}${paths[page]}`);
     if (cachedBytes !== bytes) console.warn(`note: the ${page} page is ${cachedBytes} B with the cache on, ${bytes} B without`);
-    results.push(await measure(`bare, ${page} size`, bareUrl, bytes));
-    await stop(baseline);
-    const sameBytes = await bare({ file: await savePage(`${uncached}${paths[page]}`, join(workDir, `${page}.html`)) });
-    results.push(await measure(`bare, ${page} bytes`, `http://127.0.0.1:${sameBytes.port}/`, bytes));
-    await stop(sameBytes);
-    results.push(await measure(`${page}, cache on`, `${cached}${paths[page]}`, cachedBytes));
-    results.push(await measure(`${page}, cache off`, `${uncached}${paths[page]}`, bytes));
+    results.push(
+      ...(await measureAlternating([
+        { scenario: `bare, ${page} size`, url: bareUrl, pageBytes: bytes },
+        { scenario: `bare, ${page} bytes`, url: `http://127.0.0.1:${sameBytes.port}/`, pageBytes: bytes },
+        { scenario: `${page}, cache on`, url: `${cached}${paths[page]}`, pageBytes: cachedBytes },
+        { scenario: `${page}, cache off`, url: `${uncached}${paths[page]}`, pageBytes: bytes },
+      ])),
+    );
+    await Promise.all([stop(ascii), stop(sameBytes)]);
   }
   rss.off = (await uncachedServer.request({ type: 'stats' }, 'stats')).maxRssBytes;
   await stop(uncachedServer);
@@ -373,9 +420,9 @@ try {
     if (!name.startsWith('bare')) {
       const baseline = byName.get(`bare, ${name.split(',')[0]} size`);
       const sameBytes = byName.get(`bare, ${name.split(',')[0]} bytes`);
-      sameBytesRatio = sameBytes ? r.reqPerSec / sameBytes.reqPerSec : null;
+      sameBytesRatio = sameBytes ? roundRatio(r, sameBytes) : null;
       const wanted = name.endsWith('cache on') ? targets.cachedRatio : targets.uncachedRatio;
-      ratio = baseline ? r.reqPerSec / baseline.reqPerSec : null;
+      ratio = baseline ? roundRatio(r, baseline) : null;
       target = `≥ ${wanted * 100} %, p99 < ${targets.p99Ms} ms`;
       met = ratio !== null && ratio >= wanted && r.p99Ms < targets.p99Ms && problems.length === 0;
     }
@@ -397,6 +444,13 @@ try {
   for (const [i, row] of rows.entries()) {
     console.log(row.map((cell, c) => (c === 0 || c >= 7 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  console.log('\n"vs" columns: the median over rounds of the ratio within a round. Each round\'s ratio to the ASCII page:');
+  for (const v of verdicts) {
+    const r = byName.get(v.scenario);
+    const baseline = byName.get(`bare, ${v.scenario.split(',')[0]} size`);
+    if (v.ratio === null || !r || !baseline) continue;
+    console.log(`  ${v.scenario.padEnd(18)} ${r.roundReqPerSec.map((rps, i) => `${((rps / baseline.roundReqPerSec[i]) * 100).toFixed(1)} %`).join(', ')}`);
   }
   const mb = (bytes: number) => bytes / 2 ** 20;
   console.log('');
@@ -425,7 +479,7 @@ try {
         platform: `${process.platform} ${process.arch}`,
         cpus: availableParallelism(),
         loadAverageAtEnd: loadavg(),
-        settings: { connections, workers, warmupSeconds: warmup, durationSeconds: duration, server: build.note },
+        settings: { connections, workers, rounds, warmupSeconds: warmup, durationSeconds: duration, server: build.note },
         seed: { articles: seed.articles, seconds: seed.seconds, articlePath: seed.articlePath, articleWords: seed.articleWords },
         targets,
         results: order.map((name) => ({ ...byName.get(name), ...verdicts.find((v) => v.scenario === name) })),
