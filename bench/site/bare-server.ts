@@ -1,10 +1,10 @@
 /**
- * The baseline: a bare `node:http` server in its own process answering every request with one
- * fixed HTML page of BENCH_BARE_BYTES bytes (ASCII), built once, or with the bytes of the file
- * BENCH_BARE_FILE (a copy of a Broadsheet page: the load generator decodes every body, and
- * decoding text with any non-ASCII character costs it several times more, so the same bytes
- * show what part of a gap is the load generator's). Sends { type: 'ready', port } over IPC;
- * exits when the parent disconnects.
+ * The baseline: a bare `node:http` server in its own process answering every request with the
+ * bytes of the file BENCH_BARE_FILE (a copy of the Broadsheet page being measured: the load
+ * generator decodes every body, and decoding text with any non-ASCII character costs it several
+ * times more, so only the same bytes hold its work constant), or with one fixed ASCII HTML page
+ * of BENCH_BARE_BYTES bytes, built once. Sends { type: 'ready', port } over IPC; exits when the
+ * parent disconnects.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
