@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { InvalidError, UnavailableError } from '../shared/errors.js';
@@ -21,10 +22,23 @@ export async function connectDatabase(url: string, options: ConnectOptions = {})
   throw new InvalidError('DATABASE_URL_INVALID', `Unsupported database URL "${url}": use sqlite:PATH or postgres://…`);
 }
 
+/**
+ * better-sqlite3 13 (Node-API) from Node 22 on, 12 on Node 20, where 13 does not load. 12 is
+ * built on Node's own object wrapper, whose destructor aborts the process on Node 24 when a
+ * statement is garbage-collected outside a JavaScript call (nodejs/node#65446; seen here in the
+ * CLI's tests on 24.21); 13 does not use it. The two have the same API (package.json installs
+ * 13 as `better-sqlite3-napi`).
+ */
+function loadSqlite(): typeof BetterSqlite3 {
+  const major = Number(process.versions.node.split('.')[0]);
+  return createRequire(import.meta.url)(major >= 22 ? 'better-sqlite3-napi' : 'better-sqlite3') as typeof BetterSqlite3;
+}
+
 function connectSqlite(path: string): Kysely<Database> {
   const file = path === '' || path === ':memory:' ? ':memory:' : resolve(path);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  let database: SQLite.Database;
+  const SQLite = loadSqlite();
+  let database: BetterSqlite3.Database;
   try {
     database = new SQLite(file);
   } catch (error) {
@@ -43,8 +57,8 @@ function connectSqlite(path: string): Kysely<Database> {
  * a time, so each distinct SQL text is prepared once (the oldest is dropped past `limit`;
  * lists of varying length, such as `in (?, ?, …)`, make a few variants).
  */
-function withStatementCache(database: SQLite.Database, limit = 500): SQLite.Database {
-  const statements = new Map<string, SQLite.Statement>();
+function withStatementCache(database: BetterSqlite3.Database, limit = 500): BetterSqlite3.Database {
+  const statements = new Map<string, BetterSqlite3.Statement>();
   const prepare = (source: string) => {
     let statement = statements.get(source);
     if (!statement) {
