@@ -19,7 +19,7 @@ export type { ContentReadCache } from './read-cache.js';
 export { type FirstStartSeed, seedFirstStart } from './seed.js';
 export type { Section } from './section.js';
 export type { SectionInput, SectionService, SectionTree } from './section-service.js';
-export type { SettingsService, SiteSettings } from './settings-service.js';
+export { type SettingsService, type SiteSettings, siteSettingLabels } from './settings-service.js';
 export { DEFAULT_POLL_INTERVAL_SECONDS, type Source, type SourceRule, type SourceService, type SourceSettings } from './source-service.js';
 export type { TagListing, TagService } from './tag-service.js';
 export { formatSourceRuleLines, parseSourceRuleLines } from './source.js';

@@ -44,8 +44,8 @@ export const siteSettingsSchema = z.object({
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 const settingKeys = Object.keys(siteSettingsSchema.shape) as (keyof SiteSettings)[];
 
-/** How error messages name each setting: the admin form's label, not the key. */
-const settingLabels: Record<keyof SiteSettings, string> = {
+/** Each setting's name for people: the admin form's label, and how error messages name it. */
+export const siteSettingLabels: Record<keyof SiteSettings, string> = {
   title: 'Title',
   description: 'Description',
   language: 'Language',
@@ -80,7 +80,7 @@ export function createSettingsService(deps: { db: Db; audit: AuditService; chang
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const key = issue.path[0] as keyof SiteSettings;
-        throw new InvalidError('SETTINGS_INVALID', `${settingLabels[key]} ${issue.message}`, { details: { field: key } });
+        throw new InvalidError('SETTINGS_INVALID', `${siteSettingLabels[key]} ${issue.message}`, { details: { field: key } });
       }
       await deps.db.transaction().execute(async (trx) => {
         const repo = createSettingsRepository(trx);

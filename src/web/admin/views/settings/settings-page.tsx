@@ -1,3 +1,4 @@
+import { siteSettingLabels } from '../../../../content/index.js';
 import { type AdminChrome, AdminLayout } from '../admin-layout.js';
 import { AdminForm, Field, type FieldErrors, FormError, SelectField } from '../form.js';
 import { type CommentField, commentFieldGroups } from './comment-fields.js';
@@ -39,14 +40,14 @@ export function SettingsPage(props: { chrome: AdminChrome; site: SiteFormValues;
       <h2 id="site">Site</h2>
       <AdminForm action="/admin/settings/site" csrf={csrf}>
         <FormError errors={siteErrors} />
-        <Field label="Title" name="title" value={site.title} errors={siteErrors} required />
-        <Field label="Description" name="description" value={site.description} errors={siteErrors} rows={2} />
-        <SelectField label="Time zone" name="timezone" value={site.timezone} options={timezoneOptions(site.timezone)} errors={siteErrors} hint="Dates on the site and in the admin are shown in this zone." />
-        <Field label="Language" name="language" value={site.language} errors={siteErrors} hint="A language tag such as en, bg or pt-BR." />
-        <Field label="Publisher name" name="publisherName" value={site.publisherName} errors={siteErrors} hint="Shown in the footer and structured data; the title when blank." />
-        <Field label="Articles per page" name="articlesPerPage" type="number" value={site.articlesPerPage} errors={siteErrors} hint="On the home, section, tag, source and author pages (5–100)." />
-        <SelectField label="Near-duplicate wire stories" name="nearDuplicatePolicy" value={site.nearDuplicatePolicy} options={nearDuplicateOptions} errors={siteErrors} hint="When ingest finds the same story from another source, or lightly rewritten." />
-        <SelectField label="Tags for wire stories" name="ingestTagStyle" value={site.ingestTagStyle} options={tagStyleOptions} errors={siteErrors} />
+        <Field label={siteSettingLabels.title} name="title" value={site.title} errors={siteErrors} required />
+        <Field label={siteSettingLabels.description} name="description" value={site.description} errors={siteErrors} rows={2} />
+        <SelectField label={siteSettingLabels.timezone} name="timezone" value={site.timezone} options={timezoneOptions(site.timezone)} errors={siteErrors} hint="Dates on the site and in the admin are shown in this zone." />
+        <Field label={siteSettingLabels.language} name="language" value={site.language} errors={siteErrors} hint="A language tag such as en, bg or pt-BR." />
+        <Field label={siteSettingLabels.publisherName} name="publisherName" value={site.publisherName} errors={siteErrors} hint="Shown in the footer and structured data; the title when blank." />
+        <Field label={siteSettingLabels.articlesPerPage} name="articlesPerPage" type="number" value={site.articlesPerPage} errors={siteErrors} hint="On the home, section, tag, source and author pages (5–100)." />
+        <SelectField label={siteSettingLabels.nearDuplicatePolicy} name="nearDuplicatePolicy" value={site.nearDuplicatePolicy} options={nearDuplicateOptions} errors={siteErrors} hint="When ingest finds the same story from another source, or lightly rewritten." />
+        <SelectField label={siteSettingLabels.ingestTagStyle} name="ingestTagStyle" value={site.ingestTagStyle} options={tagStyleOptions} errors={siteErrors} />
         <button type="submit" class="primary">
           Save site settings
         </button>
