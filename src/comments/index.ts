@@ -55,7 +55,7 @@ export type { ArticleComments, ArticleCommentsOptions } from './article-comments
 export type { PublicComment, StoredComment } from './stored-comment.js';
 export type { Commenter, SubmitCommentOutcome, SubmitCommentRequest, SubmitError } from './submit-comment.js';
 export { type ModerationAction, moderationActions } from './moderate-comment.js';
-export type { BulkOutcome, CommentActivity, QueueComment, QueuePage, QueueQuery, StaffReplyOutcome } from './moderation-queue.js';
+export type { BulkOutcome, CommentActivity, QueuePage, QueueQuery, StaffReplyOutcome } from './moderation-queue.js';
 export { QUEUE_SEARCH_MAX } from './moderation-queue.js';
 export type { RetentionResult } from './retention.js';
 export type { CommenterExport, EraseOutcome } from './commenter-data.js';

@@ -28,13 +28,10 @@ export interface QueueQuery {
   page?: number;
 }
 
-/** A comment as the queue shows it; StoredComment carries the article's path. */
-export type QueueComment = StoredComment;
-
 export interface QueuePage {
   status: CommentStatus;
   search: string;
-  comments: QueueComment[];
+  comments: StoredComment[];
   /** Comments per status matching the search (all comments without one). */
   counts: Record<CommentStatus, number>;
   page: number;

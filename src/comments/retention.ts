@@ -10,14 +10,14 @@ export interface RetentionResult {
   networkDataErased: number;
   /** Spam and trash deleted for good. */
   purged: number;
-  /** Spam filter training examples whose IP address, user agent, referrer and e-mail local part were erased. */
+  /** Spam filter training examples whose referrer was erased (they never keep the IP address, user agent or e-mail local part). */
   spamExamplesErased: number;
 }
 
 /**
  * The daily privacy job: erases IP, user agent and referrer from comments older than
- * `retentionDays`, and the same plus the e-mail's local part from spam filter training
- * examples stored before then; deletes spam and trash that has been there longer than
+ * `retentionDays`, and the referrer from spam filter training examples stored before then
+ * (they never keep the rest, see src/spam/example-privacy.ts); deletes spam and trash that has been there longer than
  * `purgeAfterDays` (counted from when it was moved there, or from its arrival if it was never
  * moderated).
  * Idempotent: a second run the same day changes nothing. Audited when it changed anything.

@@ -61,7 +61,7 @@ export interface TrainingExample {
  * already trimmed and lower-cased. Every change returns how many examples it touched.
  */
 export interface SpamTrainingData {
-  /** Erases what the retention rules say goes after the retention days (IP address, user agent, referrer) from examples stored before `before`. */
+  /** Erases what the retention rules say goes after the retention days (what an example keeps of it: the referrer) from examples stored before `before`. */
   eraseContextBefore(db: Db, before: string): Promise<number>;
   listByEmail(db: Db, email: string): Promise<TrainingExample[]>;
   /** Name "Anonymous"; e-mail, website, IP address, user agent and referrer dropped; the text stays. */

@@ -1,4 +1,4 @@
-import type { CommentStatus, ModerationAction, QueueComment } from '../../../../comments/index.js';
+import type { CommentStatus, ModerationAction, StoredComment } from '../../../../comments/index.js';
 import { formatDateTime, isoInZone } from '../../../views/format.js';
 import { AdminForm, Field, type FieldErrors, FormError } from '../form.js';
 import { editUrl, type QueueState, QueueStateFields, queueUrl } from './queue-state.js';
@@ -54,7 +54,7 @@ function flagLabel(flag: string): string {
 }
 
 /** What the spam check and the moderation rules said about a comment. */
-function SpamFacts(props: { comment: QueueComment }) {
+function SpamFacts(props: { comment: StoredComment }) {
   const { spamScore, spamReasons, flags, id } = props.comment;
   const more = spamReasons.slice(TOP_REASONS);
   return (
@@ -86,7 +86,7 @@ function SpamFacts(props: { comment: QueueComment }) {
   );
 }
 
-function ReplyForm(props: { comment: QueueComment; context: RowContext; open?: OpenReply }) {
+function ReplyForm(props: { comment: StoredComment; context: RowContext; open?: OpenReply }) {
   const { comment, context, open } = props;
   const errors = open?.errors ?? {};
   return (
@@ -117,7 +117,7 @@ function ReplyForm(props: { comment: QueueComment; context: RowContext; open?: O
 }
 
 /** One comment in the queue: who wrote it, where, what the checks said, the text, and what can be done. */
-export function QueueRow(props: { comment: QueueComment; context: RowContext; openReply?: OpenReply }) {
+export function QueueRow(props: { comment: StoredComment; context: RowContext; openReply?: OpenReply }) {
   const { comment: c, context } = props;
   const { state } = context;
   const repliable = c.status === 'pending' || c.status === 'approved';
