@@ -127,6 +127,15 @@ export interface LearnerState {
 }
 
 /**
+ * The bias's step relative to the weights'. At 0.1 the bias stayed near −0.45 after training on
+ * YouTube comments, short of the −1.6 it settles at when free, and the word weights made up the
+ * difference: more of them leant toward ham, so comments of unseen words scored near the
+ * threshold. At 0.3 the bias says "ham until there is spam evidence" and leave-one-video-out
+ * ROC AUC on LMFAO rose from 0.968 to 0.973 (means over 5 training seeds).
+ */
+const BIAS_RATE = 0.3;
+
+/**
  * One AdaGrad step on the log-loss of one example, in place. `weight` scales the step (class
  * balancing in batch training). Returns the probability before the step.
  */
@@ -161,7 +170,7 @@ export function learnEntries(
   }
   if (g !== 0) {
     state.biasSquares += g * g;
-    state.bias -= (learningRate * 0.1 * g) / Math.sqrt(state.biasSquares);
+    state.bias -= (learningRate * BIAS_RATE * g) / Math.sqrt(state.biasSquares);
   }
   state.examples++;
   return p;

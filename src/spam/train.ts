@@ -1,8 +1,8 @@
 /**
- * Training from scratch. Out-of-fold margins from k-fold cross-validation on the training
- * examples calibrate the probabilities (Platt scaling) and choose the site threshold; then
- * one model is fitted on all examples. Nothing outside `examples` is seen. Deterministic for a
- * given seed.
+ * Training from scratch, by two runs of k-fold cross-validation on the training examples. The
+ * out-of-fold margins calibrate the probabilities (Platt scaling) and choose the site
+ * threshold; the model is the average of the fold models. Nothing outside `examples` is seen.
+ * Deterministic for a given seed.
  */
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures, type FeatureOptions, type FeatureVector, type SpamInput } from './features.js';
 import { chooseThreshold } from './metrics.js';
@@ -18,8 +18,13 @@ export interface TrainOptions {
   seed: number;
   /** Passes over the data. */
   epochs: number;
-  /** Cross-validation folds for calibration and the threshold; below 2 skips both. */
+  /**
+   * Cross-validation folds for calibration and the threshold; below 2 skips both and fits one
+   * model on all examples. Otherwise the model is the average of the fold models.
+   */
   folds: number;
+  /** Runs of k-fold cross-validation, each with its own partition (see `crossValidate`). */
+  repeats: number;
   /** Out-of-fold false-positive rate the chosen threshold may reach. */
   maxFpr: number;
   features: FeatureOptions;
@@ -30,6 +35,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 20240601,
   epochs: 8,
   folds: 5,
+  repeats: 2,
   maxFpr: 0.005,
   features: DEFAULT_FEATURE_OPTIONS,
   learning: DEFAULT_LEARNING,
@@ -46,30 +52,40 @@ export function trainModel(examples: readonly LabelledExample[], options: Partia
   const isSpam = examples.map((e) => e.label === 'spam');
   const model = createModel(o.features, o.learning);
   const initial = compactState(model, packed.modelSlots);
-  const final = copyState(initial);
-  fitPacked(
-    final,
-    packed,
-    isSpam,
-    isSpam.map((_, i) => i),
-    o.epochs,
-    o.seed,
-  );
-  const { modelSlots } = packed;
-  for (let k = 0; k < modelSlots.length; k++) {
-    model.weights[modelSlots[k]] = final.weights[k];
-    model.squares[modelSlots[k]] = final.squares[k];
-  }
-  model.bias = final.bias;
-  model.biasSquares = final.biasSquares;
-  model.examples = final.examples;
   const spamCount = isSpam.filter(Boolean).length;
-  if (o.folds >= 2 && Math.min(spamCount, isSpam.length - spamCount) >= o.folds) {
-    const oof = outOfFoldMargins(packed, isSpam, initial, o);
-    model.calibration = fitPlatt(oof, isSpam);
-    const probabilities = oof.map((m) => sigmoid(model.calibration.a * m + model.calibration.b));
-    model.threshold = chooseThreshold(probabilities, isSpam, o.maxFpr);
+  if (o.folds < 2 || Math.min(spamCount, isSpam.length - spamCount) < o.folds) {
+    const final = copyState(initial);
+    fitPacked(
+      final,
+      packed,
+      isSpam,
+      isSpam.map((_, i) => i),
+      o.epochs,
+      o.seed,
+    );
+    return install(model, packed.modelSlots, final);
   }
+  const committee = crossValidate(packed, isSpam, initial, o);
+  install(model, packed.modelSlots, { ...committee, examples: initial.examples + isSpam.length * o.epochs });
+  model.calibration = fitPlatt(committee.oof, isSpam);
+  const probabilities = committee.oof.map((m) => sigmoid(model.calibration.a * m + model.calibration.b));
+  model.threshold = chooseThreshold(probabilities, isSpam, o.maxFpr);
+  return model;
+}
+
+/** Writes learned compact state back into the model's slots. */
+function install(
+  model: SpamModel,
+  modelSlots: Int32Array,
+  state: Pick<LearnerState, 'bias' | 'biasSquares' | 'examples'> & { weights: ArrayLike<number>; squares: ArrayLike<number> },
+): SpamModel {
+  for (let k = 0; k < modelSlots.length; k++) {
+    model.weights[modelSlots[k]] = state.weights[k];
+    model.squares[modelSlots[k]] = state.squares[k];
+  }
+  model.bias = state.bias;
+  model.biasSquares = state.biasSquares;
+  model.examples = state.examples;
   return model;
 }
 
@@ -146,31 +162,56 @@ function fitPacked(state: LearnerState, packed: Packed, isSpam: readonly boolean
   }
 }
 
-/** Margins of each example from a model that never saw it (stratified k-fold). */
-function outOfFoldMargins(
+/**
+ * `repeats` runs of stratified k-fold cross-validation, each with its own partition. Returns
+ * the average of all fold models (a committee: each saw (k-1)/k of the data, and averaging
+ * them smooths out the noise of any one shuffle and partition) and each example's mean margin
+ * from the models that never saw it. One partition decides the threshold by where two or three
+ * outlying ham land; the mean over partitions does not hinge on that.
+ */
+function crossValidate(
   packed: Packed,
   isSpam: readonly boolean[],
   initial: LearnerState,
-  o: Pick<TrainOptions, 'seed' | 'epochs' | 'folds'>,
-): number[] {
-  const random = seededRandom(o.seed ^ 0x5bd1e995);
-  const fold = new Array<number>(isSpam.length);
-  for (const spam of [true, false]) {
-    const members = isSpam.flatMap((s, i) => (s === spam ? [i] : []));
-    shuffled(members, random).forEach((i, k) => {
-      fold[i] = k % o.folds;
-    });
+  o: Pick<TrainOptions, 'seed' | 'epochs' | 'folds' | 'repeats'>,
+): { weights: Float64Array; squares: Float64Array; bias: number; biasSquares: number; oof: number[] } {
+  const n = isSpam.length;
+  const repeats = Math.max(1, o.repeats);
+  const weights = new Float64Array(initial.weights.length);
+  const squares = new Float64Array(initial.weights.length);
+  let bias = 0;
+  let biasSquares = 0;
+  const oof = new Array<number>(n).fill(0);
+  for (let r = 0; r < repeats; r++) {
+    const random = seededRandom((o.seed ^ 0x5bd1e995) + r * 0x3c6ef372);
+    const fold = new Array<number>(n);
+    for (const spam of [true, false]) {
+      const members = isSpam.flatMap((s, i) => (s === spam ? [i] : []));
+      shuffled(members, random).forEach((i, k) => {
+        fold[i] = k % o.folds;
+      });
+    }
+    for (let f = 0; f < o.folds; f++) {
+      const state = copyState(initial);
+      const members = fold.flatMap((g, i) => (g === f ? [] : [i]));
+      fitPacked(state, packed, isSpam, members, o.epochs, o.seed + r * 101 + f + 1);
+      for (let k = 0; k < weights.length; k++) {
+        weights[k] += state.weights[k];
+        squares[k] += state.squares[k];
+      }
+      bias += state.bias;
+      biasSquares += state.biasSquares;
+      fold.forEach((g, i) => {
+        if (g === f) oof[i] += marginOf(state.bias, state.weights, packed.slots, packed.values, packed.offsets[i], packed.offsets[i + 1]);
+      });
+    }
   }
-  const out = new Array<number>(isSpam.length).fill(0);
-  for (let f = 0; f < o.folds; f++) {
-    const state = copyState(initial);
-    const members = fold.flatMap((g, i) => (g === f ? [] : [i]));
-    fitPacked(state, packed, isSpam, members, o.epochs, o.seed + f + 1);
-    fold.forEach((g, i) => {
-      if (g === f) out[i] = marginOf(state.bias, state.weights, packed.slots, packed.values, packed.offsets[i], packed.offsets[i + 1]);
-    });
+  const fits = repeats * o.folds;
+  for (let k = 0; k < weights.length; k++) {
+    weights[k] /= fits;
+    squares[k] /= fits;
   }
-  return out;
+  return { weights, squares, bias: bias / fits, biasSquares: biasSquares / fits, oof: oof.map((m) => m / repeats) };
 }
 
 /**
