@@ -1,3 +1,5 @@
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
 import { publishArticle, seedNewsroom } from '../helpers/factories.js';
@@ -22,13 +24,26 @@ forEachDatabase('page cache front', (database) => {
   afterAll(() => t.close());
 
   const headersOf = (response: Response) => Object.fromEntries([...response.headers].filter(([name]) => name !== 'date'));
+  // fetch asks for gzip and decodes it; these tests look at the page as sent.
+  const identity = { headers: { 'accept-encoding': 'identity' } };
+  /** A GET as a browser sends it, with the body as it came over the wire. */
+  const raw = (url: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      get(url, { headers: { 'accept-encoding': 'gzip, deflate, br', ...headers } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+  const withoutToken = (page: string) => page.replace(/name="formToken" value="[^"]*"/, 'name="formToken" value=""');
 
   describe('a kept page', () => {
     it('is sent with the bytes and headers of the fresh render', async () => {
-      const fresh = await fetch(base + path);
+      t.app.pageCache.clear();
+      const fresh = await fetch(base + path, identity);
       const freshBody = await fresh.text();
       expect(t.app.pageCache.find(path)).toBeDefined();
-      const kept = await fetch(base + path);
+      const kept = await fetch(base + path, identity);
       expect(kept.status).toBe(200);
       expect(await kept.text()).toBe(freshBody);
       expect(headersOf(kept)).toEqual(headersOf(fresh));
@@ -62,6 +77,61 @@ forEachDatabase('page cache front', (database) => {
       expect(t.app.pageCache.find('/')).toBeDefined();
       // There is no second page of one article: the route answers, not the kept home page.
       expect((await fetch(`${base}/?page=2`)).status).toBe(404);
+    });
+  });
+
+  describe('gzip', () => {
+    it('sends a kept article page gzipped, each send decoding to the page with a fresh form token', async () => {
+      const plain = (await raw(base + path, { 'accept-encoding': 'identity' })).body.toString('utf8');
+      const first = await raw(base + path);
+      t.clock.advance(5);
+      const second = await raw(base + path);
+      for (const sent of [first, second]) {
+        expect(sent.headers['content-encoding']).toBe('gzip');
+        expect(sent.headers.vary).toBe('Accept-Encoding');
+        expect(sent.headers['content-length']).toBe(String(sent.body.length));
+        expect(sent.headers.etag).toMatch(/-gzip"$/);
+        expect(sent.body.length).toBeLessThan(Buffer.byteLength(plain) / 2);
+        expect(withoutToken(gunzipSync(sent.body).toString('utf8'))).toBe(withoutToken(plain));
+      }
+      const tokenOf = (sent: { body: Buffer }) => /name="formToken" value="([^"]+)"/.exec(gunzipSync(sent.body).toString('utf8'))?.[1];
+      expect(tokenOf(first)).toMatch(/^\d+\.[\w-]+$/);
+      expect(tokenOf(second)).not.toBe(tokenOf(first));
+    });
+
+    it('sends the same gzip form from a fresh render as from the cache front', async () => {
+      t.app.pageCache.clear();
+      const fresh = await raw(`${base}/`);
+      expect(t.app.pageCache.find('/')).toBeDefined();
+      const kept = await raw(`${base}/`);
+      const { date: _freshDate, ...freshHeaders } = fresh.headers;
+      const { date: _keptDate, ...keptHeaders } = kept.headers;
+      expect(keptHeaders).toEqual(freshHeaders);
+      expect(kept.body.equals(fresh.body)).toBe(true);
+      expect(fresh.headers['content-encoding']).toBe('gzip');
+    });
+
+    it('answers 304 to the gzip form’s ETag and HEAD with its length', async () => {
+      const sent = await raw(base + path);
+      const etag = sent.headers.etag as string;
+      const again = await raw(base + path, { 'if-none-match': etag });
+      expect(again.status).toBe(304);
+      expect(again.headers.etag).toBe(etag);
+      expect(again.body.length).toBe(0);
+      // The plain page's ETag names other bytes: a gzip reader holding it gets the page.
+      const plainEtag = (await raw(base + path, { 'accept-encoding': 'identity' })).headers.etag as string;
+      expect((await raw(base + path, { 'if-none-match': plainEtag })).status).toBe(200);
+      const head = await fetch(base + path, { method: 'HEAD' });
+      expect(head.headers.get('content-encoding')).toBe('gzip');
+      expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
+    });
+
+    it('sends the page as it is when gzip is refused', async () => {
+      for (const acceptEncoding of ['identity', 'gzip;q=0', 'br']) {
+        const sent = await raw(base + path, { 'accept-encoding': acceptEncoding });
+        expect(sent.headers['content-encoding'], acceptEncoding).toBeUndefined();
+        expect(sent.body.toString('utf8')).toContain('Front door story');
+      }
     });
   });
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasPendingCommentCookie } from '../routes/comments/cookies.js';
 import type { HttpMetrics } from './metrics.js';
-import { notModified, type PageCache, pageBody } from './page-cache.js';
+import { notModified, type PageCache, representationFor } from './page-cache.js';
 
 /** Answers a request and returns true, or returns false and leaves it untouched. */
 export type CacheFront = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -23,15 +23,15 @@ export function createCacheFront(cache: PageCache, metrics: HttpMetrics): CacheF
     const entry = cache.find(request.url ?? '');
     if (!entry) return false;
     const started = performance.now();
-    const { page } = entry;
+    const representation = representationFor(entry.page, request.headers['accept-encoding']);
     let status = 200;
-    if (notModified(request.headers['if-none-match'], page.etag)) {
+    if (notModified(request.headers['if-none-match'], representation.etag)) {
       status = 304;
-      response.writeHead(304, page.notModifiedHeaders);
+      response.writeHead(304, representation.notModifiedHeaders);
       response.end();
     } else {
-      const body = pageBody(page);
-      response.writeHead(200, { ...page.headers, 'content-length': body.length });
+      const body = representation.body();
+      response.writeHead(200, { ...representation.headers, 'content-length': body.length });
       // Node sends no body for HEAD, but keeps the length a GET would have.
       response.end(body);
     }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ContentReadCache } from '../../content/index.js';
 import { articleOfCommentsChange, type ChangeNotifier } from '../../shared/change-notifier.js';
 import { routeOf } from './metrics.js';
+import { acceptsGzip, gzipVariant, type PageRepresentation } from './page-gzip.js';
 
 /**
  * A page ready to send: the body UTF-8 encoded once and every header prebuilt, so that sending
@@ -266,8 +267,23 @@ export function notModified(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((v) => v.trim().replace(/^W\//, '') === etag);
 }
 
+const identities = new WeakMap<CachedPage, PageRepresentation>();
+
+/** What to send for a page: its gzip form when the request accepts gzip and the page gains, else the page as it is. */
+export function representationFor(page: CachedPage, acceptEncoding: string | string[] | undefined): PageRepresentation {
+  const gzip = acceptsGzip(acceptEncoding) ? gzipVariant(page) : null;
+  if (gzip) return gzip;
+  let identity = identities.get(page);
+  if (!identity) {
+    identity = { etag: page.etag, headers: page.headers, notModifiedHeaders: page.notModifiedHeaders, body: () => pageBody(page) };
+    identities.set(page, identity);
+  }
+  return identity;
+}
+
 /** Sends a freshly rendered page with its validators, answering 304 when the reader has it. */
 export function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
-  if (notModified(request.headers['if-none-match'], page.etag)) return reply.code(304).headers(page.notModifiedHeaders).send();
-  return reply.headers(page.headers).send(pageBody(page));
+  const representation = representationFor(page, request.headers['accept-encoding']);
+  if (notModified(request.headers['if-none-match'], representation.etag)) return reply.code(304).headers(representation.notModifiedHeaders).send();
+  return reply.headers(representation.headers).send(representation.body());
 }
