@@ -78,7 +78,7 @@ function compressor(page: CachedPage): () => Buffer {
   const head = Buffer.concat([GZIP_HEADER, deflateRawSync(page.body, { finishFlush: constants.Z_SYNC_FLUSH })]);
   const tail = deflateRawSync(rest);
   const headCrc = crc32(page.body);
-  const textBefore = page.body.length + rest.length;
+  const lengthWithoutToken = page.body.length + rest.length;
   // head · a stored block holding the token · tail · CRC-32 and length of the whole text.
   return () => {
     const tokenBytes = Buffer.from(token(), 'latin1');
@@ -92,7 +92,7 @@ function compressor(page: CachedPage): () => Buffer {
     at += tokenBytes.copy(out, at);
     at += tail.copy(out, at);
     out.writeUInt32LE(crc32(rest, crc32(tokenBytes, headCrc)), at);
-    out.writeUInt32LE((textBefore + tokenBytes.length) >>> 0, at + 4);
+    out.writeUInt32LE((lengthWithoutToken + tokenBytes.length) >>> 0, at + 4);
     return out;
   };
 }
