@@ -24,6 +24,8 @@ export interface CachedPage {
   headers: Readonly<Record<string, string>>;
   /** Headers of a 304: the same without the content type. */
   notModifiedHeaders: Readonly<Record<string, string>>;
+  /** The page as it is, as sent to a reader who does not take gzip. */
+  plain: PageRepresentation;
 }
 
 /** A kept page and the route pattern that rendered it (the label its hits are counted under). */
@@ -232,8 +234,13 @@ export function preparePage(
   const etag = `"${hash.digest('base64url')}"`;
   const notModifiedHeaders = { ...securityHeaders(options), etag, 'cache-control': cacheControl, vary: 'Accept-Encoding' };
   const headers = { ...notModifiedHeaders, 'content-type': contentType };
-  if (!token || slotAt < 0) return { body: whole, contentType, etag, cacheControl, headers, notModifiedHeaders };
-  return { body: whole.subarray(0, slotAt), rest: whole.subarray(slotAt), token, contentType, etag, cacheControl, headers, notModifiedHeaders };
+  // Called only once the page below exists.
+  const plain: PageRepresentation = { etag, headers, notModifiedHeaders, body: () => pageBody(page) };
+  const page: CachedPage =
+    !token || slotAt < 0
+      ? { body: whole, contentType, etag, cacheControl, headers, notModifiedHeaders, plain }
+      : { body: whole.subarray(0, slotAt), rest: whole.subarray(slotAt), token, contentType, etag, cacheControl, headers, notModifiedHeaders, plain };
+  return page;
 }
 
 /**
@@ -267,18 +274,9 @@ export function notModified(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((v) => v.trim().replace(/^W\//, '') === etag);
 }
 
-const identities = new WeakMap<CachedPage, PageRepresentation>();
-
 /** What to send for a page: its gzip form when the request accepts gzip and the page gains, else the page as it is. */
 export function representationFor(page: CachedPage, acceptEncoding: string | string[] | undefined): PageRepresentation {
-  const gzip = acceptsGzip(acceptEncoding) ? gzipVariant(page) : null;
-  if (gzip) return gzip;
-  let identity = identities.get(page);
-  if (!identity) {
-    identity = { etag: page.etag, headers: page.headers, notModifiedHeaders: page.notModifiedHeaders, body: () => pageBody(page) };
-    identities.set(page, identity);
-  }
-  return identity;
+  return (acceptsGzip(acceptEncoding) && gzipVariant(page)) || page.plain;
 }
 
 /** Sends a freshly rendered page with its validators, answering 304 when the reader has it. */
