@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { htmlToText } from '../../src/ingest/feed-text.js';
 import { parseFeed } from '../../src/ingest/parse-feed.js';
@@ -10,7 +11,7 @@ import { seededRandom } from '../../src/shared/random.js';
  * articles (many on similar news topics), also when both carry the same site boilerplate.
  */
 
-const DATA = '/work/shared/data/';
+const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
 export interface Doc {
   name: string;

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/ingest/extract-article.js';
+import { sharedData } from '../helpers/shared-data.js';
 
-const ARTICLES = '/work/shared/data/articles/';
+const ARTICLES = sharedData('articles/');
 const PAGE_URL = 'http://fakehost/test/page.html';
 const folders = readdirSync(ARTICLES).sort();
 

@@ -12,8 +12,9 @@ import {
 } from '../../src/ingest/fingerprint.js';
 import { createNearDuplicateIndex, LSH_BANDS, LSH_ROWS, NEAR_DUPLICATE_MIN_SIMILARITY } from '../../src/ingest/near-duplicates.js';
 import { seededRandom } from '../../src/shared/random.js';
+import { sharedData } from '../helpers/shared-data.js';
 
-const ARTICLES = '/work/shared/data/articles/';
+const ARTICLES = sharedData('articles/');
 const texts = Object.fromEntries(
   readdirSync(ARTICLES).map((folder) => {
     const { document } = parseHTML(readFileSync(`${ARTICLES}${folder}/expected.html`, 'utf8'));

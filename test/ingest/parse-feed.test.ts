@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { FeedItem, ParsedFeed } from '../../src/ingest/feed-types.js';
 import { parseFeed } from '../../src/ingest/parse-feed.js';
 import { isBroadsheetError } from '../../src/shared/errors.js';
+import { sharedData } from '../helpers/shared-data.js';
 
-const FEEDS = '/work/shared/data/feeds/';
+const FEEDS = sharedData('feeds/');
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url));
 
 interface Expectation {

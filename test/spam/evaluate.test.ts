@@ -5,8 +5,9 @@ import { registerSpamEval } from '../../src/cli/commands/spam-eval.js';
 import { loadDataset } from '../../src/spam/datasets.js';
 import { evaluate, evaluateFiles, formatEvalReport } from '../../src/spam/evaluate.js';
 import type { LabelledExample } from '../../src/spam/train.js';
+import { sharedData } from '../helpers/shared-data.js';
 
-const data = (path: string) => fileURLToPath(new URL(`../../../shared/data/spam/${path}`, import.meta.url));
+const data = (path: string) => sharedData(`spam/${path}`);
 const psy = data('youtube/Youtube01-Psy.csv');
 const katy = data('youtube/Youtube02-KatyPerry.csv');
 const flip = (examples: LabelledExample[]) =>

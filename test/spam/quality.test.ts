@@ -4,14 +4,14 @@
  * seed (0.946 Psy, 0.946 KatyPerry, 0.916 LMFAO, each at FPR ≤ 1 %; see src/spam/README.md):
  * these floors, just under the measured figures, guard against regressions, not the target.
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDataset, splitExamples } from '../../src/spam/datasets.js';
 import { createClassifier } from '../../src/spam/classifier.js';
 import { loadDefaultModel } from '../../src/spam/default-model.js';
 import { evaluate, evaluateFiles } from '../../src/spam/evaluate.js';
+import { sharedData } from '../helpers/shared-data.js';
 
-const data = (path: string) => fileURLToPath(new URL(`../../../shared/data/spam/${path}`, import.meta.url));
+const data = (path: string) => sharedData(`spam/${path}`);
 const videos = ['Youtube01-Psy', 'Youtube02-KatyPerry', 'Youtube03-LMFAO'].map((v) => data(`youtube/${v}.csv`));
 
 describe('quality on the real corpora', () => {
