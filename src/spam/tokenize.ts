@@ -121,15 +121,33 @@ const LEET: Record<string, string> = {
 };
 
 /**
+ * Cyrillic and Greek letters that look like Latin ones (in lower case, as words are folded;
+ * some only look alike in upper case, such as н for H). Swapping a few of them into a Latin
+ * word ("vіagra" with a Cyrillic і) hides it from a filter that matches spellings.
+ */
+const LOOKALIKES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w', ү: 'y',
+  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+};
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/gu;
+
+/**
  * The de-obfuscated spelling of a word: leet digits and symbols become letters (only when the
- * word also has a letter, so "2014" stays a number), other symbols drop, and runs of three or
- * more equal letters shrink to two ("sooooo" → "soo"). `v1agra` → `viagra`, `ch4nnel` → `channel`.
+ * word also has a letter, so "2014" stays a number), Cyrillic and Greek lookalikes in a word
+ * that also has Latin letters become Latin (a word wholly in Cyrillic, such as Bulgarian, stays
+ * as it is), other symbols drop, and runs of three or more equal letters shrink to two
+ * ("sooooo" → "soo"). `v1agra` → `viagra`, `ch4nnel` → `channel`, `vіagra` (Cyrillic і) → `viagra`.
  */
 export function skeleton(word: string): string {
   if (isPlain(word)) return word;
   let out = word;
   if (/\p{L}/u.test(word) && /[0-9@$|!]/.test(word)) {
     out = out.replace(/[0-9@$|!]/g, (c) => LEET[c] ?? c);
+  }
+  if (LATIN.test(out) && out.search(CYRILLIC_OR_GREEK) >= 0) {
+    out = out.replace(CYRILLIC_OR_GREEK, (c) => LOOKALIKES[c] ?? c);
   }
   return out.replace(/[^\p{L}\p{N}]/gu, '').replace(/(\p{L})\1{2,}/gu, '$1$1');
 }

@@ -12,6 +12,15 @@ describe('tokenize', () => {
     expect(skeleton('2014')).toBe('2014');
     expect(skeleton('soooooo')).toBe('soo');
     expect(skeleton('subscribe')).toBe('subscribe');
+  });
+
+  it('turns Cyrillic and Greek lookalikes in a Latin word into Latin letters, and leaves Cyrillic words alone', () => {
+    expect(skeleton('vіagra')).toBe('viagra'); // Cyrillic і
+    expect(skeleton('сhесk')).toBe('check'); // Cyrillic с and е
+    expect(skeleton('frεε')).toBe('free'); // Greek ε
+    expect(skeleton('сайт')).toBe('сайт');
+    expect(skeleton('новини')).toBe('новини');
+    expect(skeleton('αθήνα')).toBe('αθήνα');
     expect(skeleton('zzz')).toBe('zz');
     expect(skeleton('café')).toBe('café');
     expect(skeleton('')).toBe('');
@@ -37,9 +46,12 @@ describe('tokenize', () => {
     expect(t.words).toContain('e.g');
   });
 
-  it('gives "ch3ck out my ch4nnel" the same word features as the plain spelling', () => {
+  it.each([
+    ['ch3ck out my ch4nnel', 'leet'],
+    ['сhеck out my сhаnnеl', 'Cyrillic lookalikes'],
+  ])('gives "%s" (%s) the same word features as the plain spelling', (text) => {
     const plain = extractFeatures({ content: 'check out my channel' });
-    const obfuscated = extractFeatures({ content: 'ch3ck out my ch4nnel' });
+    const obfuscated = extractFeatures({ content: text });
     const shared = plain.indices.filter((i) => obfuscated.indices.includes(i));
     expect(shared.length / plain.indices.length).toBeGreaterThan(0.6);
     expect(obfuscated.reasons).toContain('obfuscated spelling');
