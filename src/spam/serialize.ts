@@ -14,9 +14,10 @@ const MAGIC = 'BSPM';
 /**
  * The format and feature version. Bumped whenever the features or the learning rule change
  * meaning, so a stored model is never scored with features it was not trained on. Version 2:
- * `opening` group, bigrams at 0.7, `minWeight`.
+ * `opening` group, bigrams at 0.7, `minWeight`. Version 3: Cyrillic and Greek lookalikes in
+ * Latin words map to Latin in skeletons; the bias learns at 0.3 of the weights' rate.
  */
-export const MODEL_FORMAT_VERSION = 2;
+export const MODEL_FORMAT_VERSION = 3;
 
 interface Header {
   bits: number;

@@ -134,22 +134,26 @@ const LATIN = /\p{Script=Latin}/u;
 const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/gu;
 
 /**
- * The de-obfuscated spelling of a word: leet digits and symbols become letters (only when the
- * word also has a letter, so "2014" stays a number), Cyrillic and Greek lookalikes in a word
- * that also has Latin letters become Latin (a word wholly in Cyrillic, such as Bulgarian, stays
- * as it is), other symbols drop, and runs of three or more equal letters shrink to two
- * ("sooooo" → "soo"). `v1agra` → `viagra`, `ch4nnel` → `channel`, `vіagra` (Cyrillic і) → `viagra`.
+ * The de-obfuscated spelling of a word. In a word with a Latin letter, leet digits and symbols
+ * become letters ("2014" stays a number) and Cyrillic and Greek lookalikes become Latin; a word
+ * without one, such as Bulgarian, keeps its letters. Other symbols drop, and runs of three or
+ * more equal letters shrink to two ("sooooo" → "soo"). `v1agra` → `viagra`, `ch4nnel` →
+ * `channel`, `vіagra` (Cyrillic і) → `viagra`.
  */
 export function skeleton(word: string): string {
   if (isPlain(word)) return word;
+  // Leet and lookalikes disguise Latin words: a word with no Latin letter (Bulgarian "н0вини",
+  // "сайт1") keeps its letters, or its own n-grams would be scrambled.
+  if (!LATIN.test(word)) return squeeze(word);
   let out = word;
-  if (/\p{L}/u.test(word) && /[0-9@$|!]/.test(word)) {
-    out = out.replace(/[0-9@$|!]/g, (c) => LEET[c] ?? c);
-  }
-  if (LATIN.test(out) && out.search(CYRILLIC_OR_GREEK) >= 0) {
-    out = out.replace(CYRILLIC_OR_GREEK, (c) => LOOKALIKES[c] ?? c);
-  }
-  return out.replace(/[^\p{L}\p{N}]/gu, '').replace(/(\p{L})\1{2,}/gu, '$1$1');
+  if (/[0-9@$|!]/.test(word)) out = out.replace(/[0-9@$|!]/g, (c) => LEET[c] ?? c);
+  if (out.search(CYRILLIC_OR_GREEK) >= 0) out = out.replace(CYRILLIC_OR_GREEK, (c) => LOOKALIKES[c] ?? c);
+  return squeeze(out);
+}
+
+/** Drops symbols and shrinks runs of three or more equal letters to two. */
+function squeeze(word: string): string {
+  return word.replace(/[^\p{L}\p{N}]/gu, '').replace(/(\p{L})\1{2,}/gu, '$1$1');
 }
 
 /**

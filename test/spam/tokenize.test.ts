@@ -21,6 +21,10 @@ describe('tokenize', () => {
     expect(skeleton('сайт')).toBe('сайт');
     expect(skeleton('новини')).toBe('новини');
     expect(skeleton('αθήνα')).toBe('αθήνα');
+    // Digits in a Cyrillic word are not leet for Latin letters.
+    expect(skeleton('сайт1')).toBe('сайт1');
+    expect(skeleton('н0вини')).toBe('н0вини');
+    expect(skeleton('браво!браво')).toBe('бравобраво');
     expect(skeleton('zzz')).toBe('zz');
     expect(skeleton('café')).toBe('café');
     expect(skeleton('')).toBe('');
