@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { binPath, freePort, runCli, startCli, tempDatabaseUrl } from '../helpers/run-cli.js';
+import { sharedData } from '../helpers/shared-data.js';
 
 describe('broadsheet CLI', () => {
   it('serve: first start migrates, seeds and prints a one-time login; later starts seed nothing', async () => {
@@ -95,7 +96,7 @@ describe('broadsheet CLI', () => {
   });
 
   it('spam eval reports on a held-out file as JSON, and names the file and line of bad input', async () => {
-    const data = new URL('../../../shared/data/spam/youtube/', import.meta.url).pathname;
+    const data = sharedData('spam/youtube/');
     const ok = await runCli(['spam', 'eval', '--train', `${data}Youtube01-Psy.csv,${data}Youtube02-KatyPerry.csv`, '--test', `${data}Youtube03-LMFAO.csv`, '--json']);
     expect(ok.code).toBe(0);
     const report = JSON.parse(ok.stdout);

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDatabaseUrl } from '../helpers/run-cli.js';
+import { sharedData } from '../helpers/shared-data.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/spam/${name}`, import.meta.url));
-const psy = fileURLToPath(new URL('../../../shared/data/spam/youtube/Youtube01-Psy.csv', import.meta.url));
+const psy = sharedData('spam/youtube/Youtube01-Psy.csv');
 
 describe('broadsheet spam train and check', () => {
   it('check scores with the shipped model on a new site, train makes a site model, check then uses it', async () => {

@@ -5,8 +5,9 @@ import { buildTestApp } from '../helpers/build-test-app.js';
 import { testActor } from '../helpers/factories.js';
 import { forEachDatabase } from '../helpers/for-each-database.js';
 import { type FeedServer, startFeedServer } from './feed-server.js';
+import { sharedData } from '../helpers/shared-data.js';
 
-const dir = new URL('../../../shared/data/feeds/', import.meta.url).pathname;
+const dir = sharedData('feeds/');
 const files = readdirSync(dir).sort();
 
 let server: FeedServer;

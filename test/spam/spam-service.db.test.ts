@@ -13,9 +13,10 @@ import { DEFAULT_TRAIN_OPTIONS, trainModel } from '../../src/spam/train.js';
 import { testNow } from '../helpers/build-test-app.js';
 import { forEachDatabase, type TestDatabase } from '../helpers/for-each-database.js';
 import { testConfig } from '../helpers/test-config.js';
+import { sharedData } from '../helpers/shared-data.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/spam/${name}`, import.meta.url));
-const psy = fileURLToPath(new URL('../../../shared/data/spam/youtube/Youtube01-Psy.csv', import.meta.url));
+const psy = sharedData('spam/youtube/Youtube01-Psy.csv');
 
 const spammy: SpamInput = { content: 'Check out my channel and subscribe!!! Free iPhone at http://bit.ly/free-phone' };
 const newsy: SpamInput = { content: 'The council vote on the budget was closer than the article suggests; two members abstained.' };
