@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasPendingCommentCookie } from '../routes/comments/cookies.js';
 import type { HttpMetrics } from './metrics.js';
-import { notModified, type PageCache, representationFor } from './page-cache.js';
+import { answerFor, type PageCache } from './page-cache.js';
 
 /** Answers a request and returns true, or returns false and leaves it untouched. */
 export type CacheFront = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -23,19 +23,16 @@ export function createCacheFront(cache: PageCache, metrics: HttpMetrics): CacheF
     const entry = cache.find(request.url ?? '');
     if (!entry) return false;
     const started = performance.now();
-    const representation = representationFor(entry.page, request.headers['accept-encoding']);
-    let status = 200;
-    if (notModified(request.headers['if-none-match'], representation.etag)) {
-      status = 304;
-      response.writeHead(304, representation.notModifiedHeaders);
+    const answer = answerFor(entry.page, request);
+    if (answer.status === 304) {
+      response.writeHead(304, answer.headers);
       response.end();
     } else {
-      const body = representation.body();
-      response.writeHead(200, { ...representation.headers, 'content-length': body.length });
+      response.writeHead(200, { ...answer.headers, 'content-length': answer.body.length });
       // Node sends no body for HEAD, but keeps the length a GET would have.
-      response.end(body);
+      response.end(answer.body);
     }
-    metrics.record(method, entry.route, status, (performance.now() - started) / 1000);
+    metrics.record(method, entry.route, answer.status, (performance.now() - started) / 1000);
     return true;
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ContentReadCache } from '../../content/index.js';
 import { articleOfCommentsChange, type ChangeNotifier } from '../../shared/change-notifier.js';
@@ -279,9 +280,18 @@ export function representationFor(page: CachedPage, acceptEncoding: string | str
   return (acceptsGzip(acceptEncoding) && gzipVariant(page)) || page.plain;
 }
 
+/** The answer to a GET or HEAD for a page: 304 when the reader holds this representation, else 200 with its body. */
+export type PageAnswer = { status: 304; headers: Readonly<Record<string, string>> } | { status: 200; headers: Readonly<Record<string, string>>; body: Buffer };
+
+/** Decides the answer from the request's headers; the cache front and Fastify's path send it as it is. */
+export function answerFor(page: CachedPage, request: { headers: IncomingHttpHeaders }): PageAnswer {
+  const representation = representationFor(page, request.headers['accept-encoding']);
+  if (notModified(request.headers['if-none-match'], representation.etag)) return { status: 304, headers: representation.notModifiedHeaders };
+  return { status: 200, headers: representation.headers, body: representation.body() };
+}
+
 /** Sends a freshly rendered page with its validators, answering 304 when the reader has it. */
 export function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
-  const representation = representationFor(page, request.headers['accept-encoding']);
-  if (notModified(request.headers['if-none-match'], representation.etag)) return reply.code(304).headers(representation.notModifiedHeaders).send();
-  return reply.headers(representation.headers).send(representation.body());
+  const answer = answerFor(page, request);
+  return reply.code(answer.status).headers(answer.headers).send(answer.status === 200 ? answer.body : undefined);
 }
