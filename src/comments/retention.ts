@@ -17,9 +17,9 @@ export interface RetentionResult {
 /**
  * The daily privacy job: erases IP, user agent and referrer from comments older than
  * `retentionDays`, and the referrer from spam filter training examples stored before then
- * (they never keep the rest, see src/spam/example-privacy.ts); deletes spam and trash that has been there longer than
- * `purgeAfterDays` (counted from when it was moved there, or from its arrival if it was never
- * moderated).
+ * (they never keep the rest, see src/spam/example-privacy.ts); deletes spam and trash that has
+ * been there longer than `purgeAfterDays` (counted from when it was moved there, or from its
+ * arrival if it was never moderated).
  * Idempotent: a second run the same day changes nothing. Audited when it changed anything.
  */
 export async function runCommentRetention(deps: CommentServiceDeps, settingsStore: CommentSettingsStore, now = deps.clock.now()): Promise<RetentionResult> {
