@@ -3,7 +3,7 @@
  * stays bounded whatever the vocabulary. Each feature carries the human reason a moderator
  * sees when it pushes the score (`word "subscribe"`, `link to bit.ly`, `shouting`).
  */
-import { fold, isNumber, type Link, skeleton, tokenize } from './tokenize.js';
+import { fold, isDisguised, isNumber, type Link, skeleton, tokenize } from './tokenize.js';
 
 /** What the classifier is given: the comment and where it came from (Akismet's fields). */
 export interface SpamInput {
@@ -296,7 +296,7 @@ function addShapeFeatures(b: Builder, rest: string, words: string[], skeletons: 
   if (/(.)\1{3,}/u.test(rest)) b.add('s:stretched', 'stretched characters');
   if (/[$£€]\s?\d|\d\s?(?:[$£€]|usd|eur|gbp)/iu.test(rest)) b.add('s:money', 'money amount');
   if (/\p{Extended_Pictographic}/u.test(rest)) b.add('s:emoji', 'emoji');
-  if (words.some((w, i) => skeletons[i] !== w && !w.startsWith('<'))) b.add('s:obfuscated', 'obfuscated spelling');
+  if (words.some((w, i) => !w.startsWith('<') && isDisguised(w, skeletons[i]))) b.add('s:obfuscated', 'obfuscated spelling');
   const length = rest.length;
   b.add(`s:len${Math.min(Math.floor(Math.log2(length + 1)), 10)}`, length < 20 ? 'very short' : 'length', 0.5);
   if (words.length >= 6) {

@@ -151,6 +151,15 @@ export function skeleton(word: string): string {
   return squeeze(out);
 }
 
+/**
+ * True when a word's skeleton hides a disguise: leet, lookalike letters or symbols inside it.
+ * Apostrophes ("i'm", "don't") and stretched letters ("sooooo") are how people write, not
+ * disguises; counted as such, the flag fired mostly on ordinary comments and leant toward ham.
+ */
+export function isDisguised(word: string, wordSkeleton: string): boolean {
+  return wordSkeleton !== word && wordSkeleton !== word.replace(/['’]/g, '').replace(/(\p{L})\1{2,}/gu, '$1$1');
+}
+
 /** Drops symbols and shrinks runs of three or more equal letters to two. */
 function squeeze(word: string): string {
   return word.replace(/[^\p{L}\p{N}]/gu, '').replace(/(\p{L})\1{2,}/gu, '$1$1');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFeatures } from '../../src/spam/features.js';
-import { skeleton, tokenize } from '../../src/spam/tokenize.js';
+import { isDisguised, skeleton, tokenize } from '../../src/spam/tokenize.js';
 
 describe('tokenize', () => {
   it('undoes leet spelling in the skeleton but leaves numbers alone', () => {
@@ -59,5 +59,17 @@ describe('tokenize', () => {
     const shared = plain.indices.filter((i) => obfuscated.indices.includes(i));
     expect(shared.length / plain.indices.length).toBeGreaterThan(0.6);
     expect(obfuscated.reasons).toContain('obfuscated spelling');
+  });
+
+  it.each(["I'm sure they don't know", 'sooooo good', 'Tom’s article'])('does not call "%s" obfuscated: apostrophes and stretched letters are ordinary writing', (text) => {
+    expect(extractFeatures({ content: text }).reasons).not.toContain('obfuscated spelling');
+  });
+
+  it('tells a disguise from a contraction', () => {
+    expect(isDisguised("i'm", skeleton("i'm"))).toBe(false);
+    expect(isDisguised('soooo', skeleton('soooo'))).toBe(false);
+    expect(isDisguised('v.i.a.g.r.a', skeleton('v.i.a.g.r.a'))).toBe(true);
+    expect(isDisguised('fr33', skeleton('fr33'))).toBe(true);
+    expect(isDisguised("ch3ck'd", skeleton("ch3ck'd"))).toBe(true);
   });
 });
