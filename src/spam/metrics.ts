@@ -2,6 +2,7 @@
  * Classification figures from scores and truths. Pure; spam is the positive class and a
  * score at or above the threshold means "spam". Undefined ratios (0/0) are reported as 0.
  */
+import { harrellDavisQuantile } from './quantile.js';
 
 export interface Confusion {
   tp: number;
@@ -92,14 +93,29 @@ function sweep(scores: readonly number[], isSpam: readonly boolean[]): Array<{ t
 }
 
 /**
- * The threshold with the best F1 among those whose false-positive rate is at most `maxFpr`
- * (ties: the higher threshold). Meant for held-out scores of the training data only.
+ * The threshold with the best F1 (ties: the higher threshold) among those at or above a
+ * floor: the Harrell–Davis estimate of the ham scores' (1 − maxFpr) quantile, where new ham
+ * like this would put a share `maxFpr` above. Meant for held-out scores of the training data
+ * only. The floor smooths over the few highest ham scores instead of resting on one (see
+ * quantile.ts); a budget of 0 puts it above every ham score, of 1 or more removes it.
  */
 export function chooseThreshold(scores: readonly number[], isSpam: readonly boolean[], maxFpr: number): number {
+  const hamScores = scores.filter((_, i) => !isSpam[i]);
+  const floor =
+    maxFpr >= 1 || hamScores.length === 0
+      ? Number.NEGATIVE_INFINITY
+      : maxFpr <= 0
+        ? thresholdForFpr(scores, isSpam, 0)
+        : harrellDavisQuantile(hamScores, 1 - maxFpr);
   let best = { threshold: 0.5, f1: -1 };
   for (const { threshold, c } of sweep(scores, isSpam)) {
-    const r = rates(c);
-    if (r.fpr <= maxFpr && r.f1 > best.f1) best = { threshold, f1: r.f1 };
+    if (threshold < floor) break;
+    const f1 = rates(c).f1;
+    if (f1 > best.f1) best = { threshold, f1 };
+  }
+  if (Number.isFinite(floor)) {
+    const f1 = rates(confusionAt(scores, isSpam, floor)).f1;
+    if (f1 > best.f1) best = { threshold: floor, f1 };
   }
   return Math.min(Math.max(best.threshold, 0), 1);
 }

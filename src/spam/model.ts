@@ -47,7 +47,8 @@ export interface SpamModel {
   calibration: Calibration;
   /**
    * The spam threshold on the calibrated score chosen from the training data by
-   * cross-validation (best F1 with out-of-fold false-positive rate at most 0.5 %).
+   * cross-validation: best F1 at or above the smoothed 99.5th percentile of out-of-fold ham
+   * scores (see `chooseThreshold`).
    */
   threshold: number;
   /** Number of examples learned, online or in training. */
