@@ -281,6 +281,14 @@ function addLinkFeatures(b: Builder, links: Link[], emailDomains: string[]): voi
   }
 }
 
+/**
+ * A comment that asks readers to like it ("like this comment if you're watching in 2015",
+ * "give it a like", "thumbs this up") farms engagement for its author's profile, and ranks
+ * it above real replies. Matched on skeletons, so "l1ke th1s c0mment" counts too; "I like
+ * this comment", a reader agreeing with another, does not.
+ */
+const LIKE_BAIT = /(?<!\bi (?:[^ ]+ )?)\b(?:like|thumbs? up|upvote)(?: [^ ]+){0,5} (?:this|my) comment\b|\bgive (?:it|this|me) a (?:like|thumbs? up)\b|\bthumbs? this up\b/u;
+
 function addShapeFeatures(b: Builder, rest: string, words: string[], skeletons: string[]): void {
   const letters = rest.match(/\p{L}/gu) ?? [];
   const upper = rest.match(/\p{Lu}/gu) ?? [];
@@ -296,6 +304,7 @@ function addShapeFeatures(b: Builder, rest: string, words: string[], skeletons: 
   if (/(.)\1{3,}/u.test(rest)) b.add('s:stretched', 'stretched characters');
   if (/[$£€]\s?\d|\d\s?(?:[$£€]|usd|eur|gbp)/iu.test(rest)) b.add('s:money', 'money amount');
   if (/\p{Extended_Pictographic}/u.test(rest)) b.add('s:emoji', 'emoji');
+  if (LIKE_BAIT.test(skeletons.join(' '))) b.add(PRIOR_KEYS.likeBait, 'asks for likes');
   if (words.some((w, i) => !w.startsWith('<') && isDisguised(w, skeletons[i]))) b.add('s:obfuscated', 'obfuscated spelling');
   const length = rest.length;
   b.add(`s:len${Math.min(Math.floor(Math.log2(length + 1)), 10)}`, length < 20 ? 'very short' : 'length', 0.5);
@@ -327,20 +336,20 @@ function addAuthorFeatures(b: Builder, input: SpamInput): void {
   }
 }
 
-/** Keys of the context features that carry prior weights in a fresh model (see model.ts). */
-export const META_KEYS = { honeypot: 'm:honeypot', tooFast: 'm:fast<3', scripted: 'm:ua:scripted' } as const;
+/** Keys of the features that carry prior weights in a fresh model (see model.ts). */
+export const PRIOR_KEYS = { honeypot: 'm:honeypot', tooFast: 'm:fast<3', scripted: 'm:ua:scripted', likeBait: 's:likebait' } as const;
 
 function addMetaFeatures(b: Builder, input: SpamInput): void {
-  if (input.honeypotFilled) b.add(META_KEYS.honeypot, 'hidden field filled in');
+  if (input.honeypotFilled) b.add(PRIOR_KEYS.honeypot, 'hidden field filled in');
   const s = input.secondsToSubmit;
   if (s !== undefined && Number.isFinite(s)) {
-    if (s < 3) b.add(META_KEYS.tooFast, `submitted ${Math.max(0, Math.round(s))} s after the form was served`);
+    if (s < 3) b.add(PRIOR_KEYS.tooFast, `submitted ${Math.max(0, Math.round(s))} s after the form was served`);
     else b.add(`m:time${s < 10 ? '<10' : s < 60 ? '<60' : s < 3600 ? '<3600' : '>3600'}`, 'time taken to write');
   }
   if (input.userAgent !== undefined) {
     const ua = input.userAgent.trim();
     if (!ua) b.add('m:ua:none', 'no user agent');
-    else if (SCRIPTED_AGENT.test(ua)) b.add(META_KEYS.scripted, 'scripted client');
+    else if (SCRIPTED_AGENT.test(ua)) b.add(PRIOR_KEYS.scripted, 'scripted client');
     else b.add(`m:ua:${ua.toLowerCase().match(/firefox|edg|chrome|safari|opera|msie|trident/)?.[0] ?? 'other'}`, 'user agent');
   }
   if (input.referrer !== undefined && input.permalink) {

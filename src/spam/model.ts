@@ -6,7 +6,7 @@
  * weights on context features that training data never shows (honeypot, too-fast posting)
  * survive training. No weight goes below `minWeight` (see `LearningOptions`).
  */
-import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type FeatureVector, featureSlot, META_KEYS } from './features.js';
+import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, type FeatureVector, type FeatureGroup, featureSlot, PRIOR_KEYS } from './features.js';
 
 export type SpamLabel = 'spam' | 'ham';
 
@@ -55,14 +55,24 @@ export interface SpamModel {
   examples: number;
 }
 
-/** Prior weights on context features the shipped data cannot teach; learning may move them. */
-const PRIORS: ReadonlyArray<[string, number]> = [
-  [META_KEYS.honeypot, 6],
-  [META_KEYS.tooFast, 2],
-  [META_KEYS.scripted, 1.5],
+/**
+ * Prior weights on features that training data rarely or never shows, by the feature group
+ * they belong to; learning may move them. The context priors cover what no corpus of comment
+ * text holds (a filled honeypot, a two-second post, a script's user agent). Like-farming gets
+ * one because corpora disagree: the Psy video labels two "thumbs up if…" comments ham, and a
+ * model trained on it and KatyPerry (one like-farming comment in 700) learned nothing about
+ * it and let through two thirds of the LMFAO video's like-farming, which that video labels
+ * spam. With the prior, leave-one-video-out F1 on LMFAO rose from 0.92 to 0.95 and ROC AUC
+ * from 0.974 to 0.987; Psy and KatyPerry held (means over 10 training seeds).
+ */
+const PRIORS: ReadonlyArray<[FeatureGroup, string, number]> = [
+  ['meta', PRIOR_KEYS.honeypot, 6],
+  ['meta', PRIOR_KEYS.tooFast, 2],
+  ['meta', PRIOR_KEYS.scripted, 1.5],
+  ['shape', PRIOR_KEYS.likeBait, 2],
 ];
 
-/** A fresh model: zero weights except the context priors, identity calibration, threshold 0.5. */
+/** A fresh model: zero weights except the priors, identity calibration, threshold 0.5. */
 export function createModel(
   features: FeatureOptions = DEFAULT_FEATURE_OPTIONS,
   learning: LearningOptions = DEFAULT_LEARNING,
@@ -72,8 +82,8 @@ export function createModel(
   }
   const size = 2 ** features.bits;
   const weights = new Float32Array(size);
-  if (features.groups.includes('meta')) {
-    for (const [key, w] of PRIORS) weights[featureSlot(key, features.bits)] = w;
+  for (const [group, key, w] of PRIORS) {
+    if (features.groups.includes(group)) weights[featureSlot(key, features.bits)] = w;
   }
   return {
     features: { bits: features.bits, groups: [...features.groups] },

@@ -70,4 +70,18 @@ describe('extractFeatures', () => {
     expect(x.reasons.every((r) => r.includes('link') || r.includes('e-mail') || r.endsWith('links'))).toBe(true);
     expect(extractFeatures({ content: '' }, { bits: 20, groups: ['words', 'bigrams', 'chars'] }).indices).toHaveLength(0);
   });
+
+  it.each([
+    ['Like this comment if you are watching in 2015', true],
+    ['l1ke th1s c0mment for no reason', true],
+    ['please thumbs this up so more people see it', true],
+    ['give it a like', true],
+    ['upvote my comment pls', true],
+    ['I like this comment, well said', false],
+    ['I really like this comment', false],
+    ['I like this song', false],
+    ['Thumbs up for the reporting', false],
+  ])('"%s" asks for likes: %s', (content, asks) => {
+    expect(extractFeatures({ content }).reasons.includes('asks for likes')).toBe(asks);
+  });
 });

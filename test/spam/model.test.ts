@@ -47,6 +47,13 @@ describe('online learning', () => {
     expect(classifier.classify({ ...text, honeypotFilled: true }).score).toBeGreaterThan(classifier.classify(text).score + 0.4);
     expect(classifier.classify({ ...text, honeypotFilled: true }).reasons[0]).toBe('hidden field filled in');
   });
+  it('flags a comment that asks readers to like it, from the prior alone', () => {
+    const classifier = createClassifier(trainModel(examples, { folds: 0 }));
+    const bait = classifier.classify({ content: 'like this comment if you are reading this in 2026' });
+    const agreeing = classifier.classify({ content: 'I like this comment if you are reading this in 2026' });
+    expect(bait.score).toBeGreaterThan(agreeing.score + 0.3);
+    expect(bait.reasons[0]).toBe('asks for likes');
+  });
 });
 
 describe('serialisation', () => {
