@@ -1,8 +1,9 @@
 /**
  * The classifier on the real corpora (a few seconds). SMS meets the product target (F1 ≥ 0.95
- * with FPR ≤ 1 %). Leaving a YouTube video out does NOT reach F1 0.95 at the default training
- * seed (0.946 Psy, 0.946 KatyPerry, 0.916 LMFAO, each at FPR ≤ 1 %; see src/spam/README.md):
- * these floors, just under the measured figures, guard against regressions, not the target.
+ * with FPR ≤ 1 %), and so do the Psy and KatyPerry videos left out at the default training
+ * seed (0.952 and 0.955). LMFAO does not: 0.949 at FPR 1 % (see src/spam/README.md). These
+ * floors, just under the measured figures, guard against regressions; the target is reported
+ * by `npm run bench:spam`.
  */
 import { describe, expect, it } from 'vitest';
 import { loadDataset, splitExamples } from '../../src/spam/datasets.js';
@@ -24,14 +25,14 @@ describe('quality on the real corpora', () => {
   });
 
   it.each([
-    { k: 0, video: 'Psy', f1: 0.94 },
-    { k: 1, video: 'KatyPerry', f1: 0.935 },
-    { k: 2, video: 'LMFAO', f1: 0.905 },
+    { k: 0, video: 'Psy', f1: 0.945 },
+    { k: 1, video: 'KatyPerry', f1: 0.945 },
+    { k: 2, video: 'LMFAO', f1: 0.94 },
   ])('keeps FPR ≤ 1 percent and F1 ≥ $f1 leaving the $video video out', async ({ k, f1 }) => {
     const report = await evaluateFiles({ train: videos.filter((_, i) => i !== k), test: videos[k] });
     expect(report.fpr).toBeLessThanOrEqual(0.01);
     expect(report.f1).toBeGreaterThanOrEqual(f1);
-    expect(report.auc).toBeGreaterThan(0.965);
+    expect(report.auc).toBeGreaterThan(0.975);
   });
 
   it('ships a default model that separates obvious cases and explains itself', async () => {
