@@ -72,6 +72,7 @@ export function rocAuc(scores: readonly number[], isSpam: readonly boolean[]): n
  * sit exactly on a score seen in the data.
  */
 function sweep(scores: readonly number[], isSpam: readonly boolean[]): Array<{ threshold: number; c: Confusion }> {
+  if (scores.some(Number.isNaN)) throw new RangeError('scores must be numbers, found NaN');
   const order = scores.map((s, i) => [s, isSpam[i]] as const).sort((a, b) => b[0] - a[0]);
   const totalSpam = isSpam.filter(Boolean).length;
   const totalHam = isSpam.length - totalSpam;
@@ -97,14 +98,16 @@ function sweep(scores: readonly number[], isSpam: readonly boolean[]): Array<{ t
  * floor: the Harrell–Davis estimate of the ham scores' (1 − maxFpr) quantile, where new ham
  * like this would put a share `maxFpr` above. Meant for held-out scores of the training data
  * only. The floor smooths over the few highest ham scores instead of resting on one (see
- * quantile.ts); a budget of 0 puts it above every ham score, of 1 or more removes it.
+ * quantile.ts); a budget of 0 puts it above every ham score, of 1 removes it. Candidates sit
+ * midway between adjacent scores, so ham tied at the floor stay below the threshold.
  */
 export function chooseThreshold(scores: readonly number[], isSpam: readonly boolean[], maxFpr: number): number {
+  if (!(maxFpr >= 0)) throw new RangeError(`maxFpr must be 0 or more, got ${maxFpr}`);
   const hamScores = scores.filter((_, i) => !isSpam[i]);
   const floor =
     maxFpr >= 1 || hamScores.length === 0
       ? Number.NEGATIVE_INFINITY
-      : maxFpr <= 0
+      : maxFpr === 0
         ? thresholdForFpr(scores, isSpam, 0)
         : harrellDavisQuantile(hamScores, 1 - maxFpr);
   let best = { threshold: 0.5, f1: -1 };
@@ -112,10 +115,6 @@ export function chooseThreshold(scores: readonly number[], isSpam: readonly bool
     if (threshold < floor) break;
     const f1 = rates(c).f1;
     if (f1 > best.f1) best = { threshold, f1 };
-  }
-  if (Number.isFinite(floor)) {
-    const f1 = rates(confusionAt(scores, isSpam, floor)).f1;
-    if (f1 > best.f1) best = { threshold: floor, f1 };
   }
   return Math.min(Math.max(best.threshold, 0), 1);
 }

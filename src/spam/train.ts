@@ -25,7 +25,7 @@ export interface TrainOptions {
   folds: number;
   /** Runs of k-fold cross-validation, each with its own partition (see `crossValidate`). */
   repeats: number;
-  /** Out-of-fold false-positive rate the chosen threshold may reach. */
+  /** The share of ham the threshold aims to keep below it, in out-of-fold scores: its floor is the ham scores' (1 − maxFpr) quantile (see `chooseThreshold`). */
   maxFpr: number;
   features: FeatureOptions;
   learning: LearningOptions;

@@ -46,4 +46,11 @@ describe('chooseThreshold', () => {
     expect(chooseThreshold(scores, isSpam, 0)).toBeGreaterThan(0.95);
     expect(chooseThreshold(scores, isSpam, 1)).toBeLessThan(0.8);
   });
+
+  it('keeps ham tied at the floor below the threshold, and refuses what it cannot rank', () => {
+    const t = chooseThreshold([0.7, 0.7, 0.7, 0.7], [false, true, false, true], 0.005);
+    expect(t).toBeGreaterThan(0.7);
+    expect(() => chooseThreshold([0.1, 0.9], [false, true], Number.NaN)).toThrow(RangeError);
+    expect(() => chooseThreshold([0.1, Number.NaN, 0.9], [false, false, true], 0.005)).toThrow(/NaN/);
+  });
 });
