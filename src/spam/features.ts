@@ -3,7 +3,7 @@
  * stays bounded whatever the vocabulary. Each feature carries the human reason a moderator
  * sees when it pushes the score (`word "subscribe"`, `link to bit.ly`, `shouting`).
  */
-import { fold, isDisguised, isNumber, type Link, skeleton, tokenize } from './tokenize.js';
+import { fold, isDisguised, isNumber, type Link, sentenceSkeletons, skeleton, tokenize } from './tokenize.js';
 
 /** What the classifier is given: the comment and where it came from (Akismet's fields). */
 export interface SpamInput {
@@ -284,10 +284,21 @@ function addLinkFeatures(b: Builder, links: Link[], emailDomains: string[]): voi
 /**
  * A comment that asks readers to like it ("like this comment if you're watching in 2015",
  * "give it a like", "thumbs this up") farms engagement for its author's profile, and ranks
- * it above real replies. Matched on skeletons, so "l1ke th1s c0mment" counts too; "I like
- * this comment", a reader agreeing with another, does not.
+ * it above real replies. Matched on skeletons, so "l1ke th1s c0mment" counts too. The request
+ * must open a sentence (after "please", "guys", "don't" …): "Why do people like this comment?",
+ * "Looks like this comment section is full of bots" and "I like this comment" are readers
+ * talking, not asking.
  */
-const LIKE_BAIT = /(?<!\bi (?:[^ ]+ )?)\b(?:like|thumbs? up|upvote)(?: [^ ]+){0,5} (?:this|my) comment\b|\bgive (?:it|this|me) a (?:like|thumbs? up)\b|\bthumbs? this up\b/u;
+const LIKE_BAIT_LEAD = '(?:(?:please|pls|plz|guys|everyone|everybody|omg|do not|dont) )*';
+const LIKE_BAIT = new RegExp(
+  `^${LIKE_BAIT_LEAD}(?:like|upvote|thumbs? up) (?:this|my) comment\\b(?! (?:section|sections|thread|threads|box)\\b)|\\bgive (?:it|this|this comment|me) a (?:like|thumbs? up)\\b|\\bthumbs? this up\\b`,
+  'u',
+);
+const LIKE_WORDS = new Set(['like', 'upvote', 'thumb', 'thumbs']);
+
+function asksForLikes(rest: string, skeletons: readonly string[]): boolean {
+  return skeletons.some((w) => LIKE_WORDS.has(w)) && sentenceSkeletons(rest).some((sentence) => LIKE_BAIT.test(sentence));
+}
 
 function addShapeFeatures(b: Builder, rest: string, words: string[], skeletons: string[]): void {
   const letters = rest.match(/\p{L}/gu) ?? [];
@@ -304,7 +315,7 @@ function addShapeFeatures(b: Builder, rest: string, words: string[], skeletons: 
   if (/(.)\1{3,}/u.test(rest)) b.add('s:stretched', 'stretched characters');
   if (/[$£€]\s?\d|\d\s?(?:[$£€]|usd|eur|gbp)/iu.test(rest)) b.add('s:money', 'money amount');
   if (/\p{Extended_Pictographic}/u.test(rest)) b.add('s:emoji', 'emoji');
-  if (LIKE_BAIT.test(skeletons.join(' '))) b.add(PRIOR_KEYS.likeBait, 'asks for likes');
+  if (asksForLikes(rest, skeletons)) b.add(PRIOR_KEYS.likeBait, 'asks for likes');
   if (words.some((w, i) => !w.startsWith('<') && isDisguised(w, skeletons[i]))) b.add('s:obfuscated', 'obfuscated spelling');
   const length = rest.length;
   b.add(`s:len${Math.min(Math.floor(Math.log2(length + 1)), 10)}`, length < 20 ? 'very short' : 'length', 0.5);

@@ -33,6 +33,16 @@ const BARE_DOMAIN =
   /\b((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|xyz|pl|nl|br|es|it|jp|cn|au|ca|eu|ch|se|no|dk|fi|cz|ro|hu|ua|kr|vn|id|tr|mx|ar|za|nz|ie|be|at|pt|gr|top|online|site|club|shop|link|click|live|app|dev|io|ly|co|me|tv|us|uk|ru|de|fr|in|cc|ws|gl|gd|tk|ml|ga|cf|gq|pw|su))\b(\/[^\s<>"'`)\]]*)?/giu;
 const WORD = /[\p{L}\p{N}]+(?:[@$|!*.'’][\p{L}\p{N}]+)*/gu;
 
+const SENTENCE_END = /[.!?;:\n]+/;
+
+/** The skeletons of each sentence's words, joined by spaces; sentences end at . ! ? ; : or a line break. */
+export function sentenceSkeletons(text: string): string[] {
+  return fold(text)
+    .split(SENTENCE_END)
+    .map((sentence) => (sentence.match(WORD) ?? []).map(skeleton).join(' '))
+    .filter((sentence) => sentence !== '');
+}
+
 /** Folds a string to lower-case NFKD without combining marks or invisible characters. */
 export function fold(text: string): string {
   return text.normalize('NFKD').replace(COMBINING, '').replace(INVISIBLE, '').toLowerCase();
@@ -134,6 +144,13 @@ const LATIN = /\p{Script=Latin}/u;
 const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/gu;
 
 /**
+ * Numbers with a unit or an ordinal ending ("1980s", "10km", "£100m", "1st", "5g", "3.5"),
+ * short model names ("mp3", "ps4") and dotted abbreviations ("e.g", "u.s") are how news
+ * comments write, not leet: "1980s" must not become "igbos", nor count as a disguise.
+ */
+const ORDINARY_FORM = /^\d+(?:[.,]\d+)*(?:st|nd|rd|th|s|k|m|bn|km|kg|mb|gb|tb|g|p|x|am|pm|mm|cm|ml|hz)?$|^[a-z]{1,3}\d$|^(?:\p{L}\.){1,2}\p{L}$/u;
+
+/**
  * The de-obfuscated spelling of a word. In a word with a Latin letter, leet digits and symbols
  * become letters ("2014" stays a number) and Cyrillic and Greek lookalikes become Latin; a word
  * without one, such as Bulgarian, keeps its letters. Other symbols drop, and runs of three or
@@ -141,7 +158,7 @@ const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/gu;
  * `channel`, `vіagra` (Cyrillic і) → `viagra`.
  */
 export function skeleton(word: string): string {
-  if (isPlain(word)) return word;
+  if (isPlain(word) || ORDINARY_FORM.test(word)) return word;
   // Leet and lookalikes disguise Latin words: a word with no Latin letter (Bulgarian "н0вини",
   // "сайт1") keeps its letters, or its own n-grams would be scrambled.
   if (!LATIN.test(word)) return squeeze(word);

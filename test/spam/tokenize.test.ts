@@ -72,4 +72,14 @@ describe('tokenize', () => {
     expect(isDisguised('fr33', skeleton('fr33'))).toBe(true);
     expect(isDisguised("ch3ck'd", skeleton("ch3ck'd"))).toBe(true);
   });
+
+  it.each(['1980s', '10km', '100m', '1st', '5g', 'mp3', 'e.g', '3.5'])('keeps "%s" as written: numbers with units and abbreviations are not leet', (word) => {
+    expect(skeleton(word)).toBe(word);
+    expect(extractFeatures({ content: `It was ${word} then` }).reasons).not.toContain('obfuscated spelling');
+  });
+
+  it('still undoes leet that looks like a number', () => {
+    expect(skeleton('fr33')).toBe('free');
+    expect(skeleton('s3x')).toBe('sex');
+  });
 });
