@@ -61,9 +61,9 @@ export interface SpamModel {
  * text holds (a filled honeypot, a two-second post, a script's user agent). Like-farming gets
  * one because corpora disagree: the Psy video labels two "thumbs up if…" comments ham, and a
  * model trained on it and KatyPerry (one like-farming comment in 700) learned nothing about
- * it and let through two thirds of the LMFAO video's like-farming, which that video labels
- * spam. With the prior, leave-one-video-out F1 on LMFAO rose from 0.92 to 0.95 and ROC AUC
- * from 0.974 to 0.987; Psy and KatyPerry held (means over 10 training seeds).
+ * it and let through most of the LMFAO video's like-farming, which that video labels spam.
+ * With the prior, mean leave-one-video-out F1 on LMFAO over ten training seeds rose from
+ * 0.917 to 0.945 (ROC AUC 0.977 → 0.980); Psy and KatyPerry did not move.
  */
 const PRIORS: ReadonlyArray<[FeatureGroup, string, number]> = [
   ['meta', PRIOR_KEYS.honeypot, 6],
