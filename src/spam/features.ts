@@ -135,6 +135,33 @@ const BIGRAM_SCALE = 0.7;
  */
 const OPENING_WEIGHT = 0.5;
 
+/**
+ * Later sentences' openings count for half a comment's opening, under keys of their own: spam
+ * often puts its call to action after a line of praise ("Nice song. Check out my channel").
+ * With them, mean leave-one-video-out F1 over twenty training seeds rose by 0.004 on
+ * KatyPerry and by at most 0.001 on the other splits. At the comment's own opening's weight
+ * they cost SMS 0.007; sharing its keys, they cost LMFAO 0.012.
+ */
+const SENTENCE_OPENING_WEIGHT = OPENING_WEIGHT / 2;
+
+function addOpenings(b: Builder, words: readonly string[], rest: string): void {
+  const seen = new Set<string>();
+  for (let n = 1; n <= Math.min(2, words.length); n++) {
+    const key = words.slice(0, n).join(' ');
+    seen.add(key);
+    b.add(`o:${key}`, `starts with "${key}"`, OPENING_WEIGHT);
+  }
+  for (const sentence of sentenceSkeletons(rest).slice(1, 6)) {
+    const sentenceWords = sentence.split(' ');
+    for (let n = 1; n <= Math.min(2, sentenceWords.length); n++) {
+      const key = sentenceWords.slice(0, n).join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      b.add(`os:${key}`, `a sentence starts with "${key}"`, SENTENCE_OPENING_WEIGHT);
+    }
+  }
+}
+
 /** Maps a word to its feature form: long numbers become a length class, so phone numbers generalise. */
 function wordForm(word: string): string {
   if (!isNumber(word) || word.length <= 4) return word;
@@ -181,12 +208,7 @@ export function extractFeatures(input: SpamInput, options: FeatureOptions = DEFA
     }
     b.normalize(BIGRAM_SCALE);
   }
-  if (on.has('opening')) {
-    for (let n = 1; n <= Math.min(2, words.length); n++) {
-      const key = words.slice(0, n).join(' ');
-      b.add(`o:${key}`, `starts with "${key}"`, OPENING_WEIGHT);
-    }
-  }
+  if (on.has('opening')) addOpenings(b, words, tokens.rest);
   if (on.has('chars')) {
     b.begin();
     addCharNgrams(b, words, skeletons, reasons);

@@ -92,4 +92,14 @@ describe('extractFeatures', () => {
   ])('"%s" asks for likes: %s', (content, asks) => {
     expect(extractFeatures({ content }).reasons.includes('asks for likes')).toBe(asks);
   });
+
+  it("gives later sentences' openings features of their own", () => {
+    const x = extractFeatures({ content: 'Nice song! Check out my channel. Check out my channel.' });
+    expect(x.reasons).toContain('starts with "nice song"');
+    expect(x.reasons.filter((r) => r === 'a sentence starts with "check out"')).toHaveLength(1);
+    expect(x.reasons).not.toContain('a sentence starts with "nice"');
+    const alone = extractFeatures({ content: 'Check out my channel' });
+    const later = new Set(x.indices.filter((_, i) => x.reasons[i].startsWith('a sentence starts with')));
+    expect(alone.indices.some((i) => later.has(i))).toBe(false);
+  });
 });
