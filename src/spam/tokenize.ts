@@ -15,6 +15,8 @@ export interface Link {
 export interface Tokens {
   /** Word tokens as written, lower-cased and folded (`ch4nnel`, `subscribe`, `2nite`). */
   words: string[];
+  /** Indices into `words` of the words that open a sentence, ascending; 0 first when there are words. */
+  sentenceStarts: number[];
   /** Links found in the text, with or without a scheme (`murdev.com`, `http://bit.ly/x`). */
   links: Link[];
   /** Domains of e-mail addresses written in the text. */
@@ -26,22 +28,15 @@ export interface Tokens {
 // Zero-width and formatting characters are a cheap way to split a word invisibly.
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
 const COMBINING = /\p{M}+/gu;
-const EMAIL = /[\p{L}\p{N}._%+-]+@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu;
+// Every repetition is bounded (an address's local part is at most 64 characters, a host
+// here at most 8 labels and a label 63): unbounded, a 64 KB comment of "a." or of letters
+// before one "@" took the matcher 2 s, retried from every position.
+const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@([\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8})/gu;
 const SCHEME_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]+/giu;
 // A bare domain needs a known TLD (or a two-letter country code) so "e.g." or "lol.ok" stay words.
 const BARE_DOMAIN =
-  /\b((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|xyz|pl|nl|br|es|it|jp|cn|au|ca|eu|ch|se|no|dk|fi|cz|ro|hu|ua|kr|vn|id|tr|mx|ar|za|nz|ie|be|at|pt|gr|top|online|site|club|shop|link|click|live|app|dev|io|ly|co|me|tv|us|uk|ru|de|fr|in|cc|ws|gl|gd|tk|ml|ga|cf|gq|pw|su))\b(\/[^\s<>"'`)\]]*)?/giu;
+  /\b((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}(?:com|net|org|info|biz|xyz|pl|nl|br|es|it|jp|cn|au|ca|eu|ch|se|no|dk|fi|cz|ro|hu|ua|kr|vn|id|tr|mx|ar|za|nz|ie|be|at|pt|gr|top|online|site|club|shop|link|click|live|app|dev|io|ly|co|me|tv|us|uk|ru|de|fr|in|cc|ws|gl|gd|tk|ml|ga|cf|gq|pw|su))\b(\/[^\s<>"'`)\]]*)?/giu;
 const WORD = /[\p{L}\p{N}]+(?:[@$|!*.'’][\p{L}\p{N}]+)*/gu;
-
-const SENTENCE_END = /[.!?;:\n]+/;
-
-/** The skeletons of each sentence's words, joined by spaces; sentences end at . ! ? ; : or a line break. */
-export function sentenceSkeletons(text: string): string[] {
-  return fold(text)
-    .split(SENTENCE_END)
-    .map((sentence) => (sentence.match(WORD) ?? []).map(skeleton).join(' '))
-    .filter((sentence) => sentence !== '');
-}
 
 /** Folds a string to lower-case NFKD without combining marks or invisible characters. */
 export function fold(text: string): string {
@@ -73,7 +68,7 @@ export function tokenize(text: string): Tokens {
     if (link) links.push(link);
     return ' ';
   });
-  return { words: joinSpacedLetters(fold(rest).match(WORD) ?? []), links, emailDomains, rest };
+  return { ...wordsOf(fold(rest)), links, emailDomains, rest };
 }
 
 function parseLink(raw: string): Link | undefined {
@@ -97,23 +92,53 @@ function decodeSafe(s: string): string {
   }
 }
 
-function joinSpacedLetters(words: string[]): string[] {
-  const out: string[] = [];
+/**
+ * The words of folded text and where its sentences open. Single letters spaced out ("f r e e")
+ * are joined into one word, within a sentence.
+ */
+function wordsOf(text: string): Pick<Tokens, 'words' | 'sentenceStarts'> {
+  const words: string[] = [];
+  const sentenceStarts: number[] = [];
   let run: string[] = [];
+  let runOpens = false;
+  const push = (word: string, opens: boolean) => {
+    if (opens) sentenceStarts.push(words.length);
+    words.push(word);
+  };
   const flush = () => {
-    if (run.length >= 3) out.push(run.join(''));
-    else out.push(...run);
+    if (run.length >= 3) push(run.join(''), runOpens);
+    else run.forEach((letter, i) => push(letter, runOpens && i === 0));
     run = [];
   };
-  for (const word of words) {
-    if (word.length === 1 && /\p{L}/u.test(word)) run.push(word);
-    else {
+  let end = 0;
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    const opens = (words.length === 0 && run.length === 0) || endsSentence(text, end, match.index);
+    if (opens) flush();
+    if (word.length === 1 && /\p{L}/u.test(word)) {
+      if (run.length === 0) runOpens = opens;
+      run.push(word);
+    } else {
       flush();
-      out.push(word);
+      push(word, opens);
     }
+    end = match.index + word.length;
   }
   flush();
-  return out;
+  return { words, sentenceStarts };
+}
+
+/**
+ * True when the gap between two words ends a sentence: a line break, or `.` `!` `?` `;` `:`
+ * before white space. "3.5", "2:19", "v!agra" and ":D" do not.
+ */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '\n') return true;
+    if ((c === '.' || c === '!' || c === '?' || c === ';' || c === ':') && /\s/.test(text[i + 1] ?? '')) return true;
+  }
+  return false;
 }
 
 const LEET: Record<string, string> = {
@@ -145,10 +170,11 @@ const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/gu;
 
 /**
  * Numbers with a unit or an ordinal ending ("1980s", "10km", "£100m", "1st", "5g", "3.5"),
- * short model names ("mp3", "ps4") and dotted abbreviations ("e.g", "u.s") are how news
- * comments write, not leet: "1980s" must not become "igbos", nor count as a disguise.
+ * a few names ("mp3", "ps4") and dotted abbreviations ("e.g", "u.s") are how news comments
+ * write, not leet: "1980s" must not become "i9bos", nor count as a disguise. Other dotted
+ * letters ("s.e.x") and letters with a digit ("gr8", "fre3") are still read as disguises.
  */
-const ORDINARY_FORM = /^\d+(?:[.,]\d+)*(?:st|nd|rd|th|s|k|m|bn|km|kg|mb|gb|tb|g|p|x|am|pm|mm|cm|ml|hz)?$|^[a-z]{1,3}\d$|^(?:\p{L}\.){1,2}\p{L}$/u;
+const ORDINARY_FORM = /^\d+(?:[.,]\d+)*(?:st|nd|rd|th|s|k|m|bn|km|kg|mb|gb|tb|g|p|x|am|pm|mm|cm|ml|hz)?$|^(?:mp3|mp4|ps4|ps5|f1|g7|g20|e\.g|i\.e|u\.s|u\.k|e\.u|u\.n|a\.m|p\.m|n\.b)$/;
 
 /**
  * The de-obfuscated spelling of a word. In a word with a Latin letter, leet digits and symbols

@@ -78,6 +78,8 @@ describe('extractFeatures', () => {
     ['give it a like', true],
     ['upvote my comment pls', true],
     ['😼👍😏 Like This Comment 😏👍😼', true],
+    ['SUB 4 SUB PLEASE LIKE THIS COMMENT', true],
+    ['Great video. l i k e this comment', true],
     ["Great song. PLEASE DON'T LIKE THIS COMMENT IF YOU ARE WATCHING IN 2015!!!", true],
     ['I like this comment, well said', false],
     ["I don't like this comment", false],
@@ -97,9 +99,13 @@ describe('extractFeatures', () => {
     const x = extractFeatures({ content: 'Nice song! Check out my channel. Check out my channel.' });
     expect(x.reasons).toContain('starts with "nice song"');
     expect(x.reasons.filter((r) => r === 'a sentence starts with "check out"')).toHaveLength(1);
-    expect(x.reasons).not.toContain('a sentence starts with "nice"');
     const alone = extractFeatures({ content: 'Check out my channel' });
     const later = new Set(x.indices.filter((_, i) => x.reasons[i].startsWith('a sentence starts with')));
     expect(alone.indices.some((i) => later.has(i))).toBe(false);
+    const leet = extractFeatures({ content: 'Ch3ck this. Nice' }).reasons;
+    expect(leet).toEqual(expect.arrayContaining(['starts with "ch3ck"', 'a sentence starts with "nice"']));
+    expect(leet.filter((r) => r.startsWith('a sentence starts with "ch'))).toEqual([]);
+    for (const content of ['It costs 3.5 million', 'Buy v!agra now', '2:19 best part', ':D nice'])
+      expect(extractFeatures({ content }).reasons.filter((r) => r.startsWith('a sentence'))).toEqual([]);
   });
 });

@@ -78,8 +78,18 @@ describe('tokenize', () => {
     expect(extractFeatures({ content: `It was ${word} then` }).reasons).not.toContain('obfuscated spelling');
   });
 
-  it('still undoes leet that looks like a number', () => {
+  it('still undoes leet that looks like a number or an abbreviation', () => {
     expect(skeleton('fr33')).toBe('free');
     expect(skeleton('s3x')).toBe('sex');
+    expect(skeleton('fre3')).toBe('free');
+    expect(skeleton('s.e.x')).toBe('sex');
+    expect(isDisguised('s.e.x', skeleton('s.e.x'))).toBe(true);
+  });
+
+  it('finds where sentences open, not at decimals, times or symbols inside words', () => {
+    expect(tokenize('It costs 3.5 million. Really? Yes!\r\nNo: 2:19 v!agra').sentenceStarts).toEqual([0, 4, 5, 6, 7]);
+    expect(tokenize('Great. l i k e this').words).toEqual(['great', 'like', 'this']);
+    expect(tokenize('a b. c d e').words).toEqual(['a', 'b', 'cde']);
+    expect(tokenize('').sentenceStarts).toEqual([]);
   });
 });
