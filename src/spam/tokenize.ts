@@ -107,7 +107,9 @@ function wordsOf(text: string): Pick<Tokens, 'words' | 'sentenceStarts'> {
   };
   const flush = () => {
     if (run.length >= 3) push(run.join(''), runOpens);
-    else run.forEach((letter, i) => push(letter, runOpens && i === 0));
+    else {
+      for (const [i, letter] of run.entries()) push(letter, runOpens && i === 0);
+    }
     run = [];
   };
   let end = 0;
