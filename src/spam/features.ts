@@ -152,9 +152,8 @@ function addOpenings(b: Builder, words: readonly string[], sentenceStarts: reado
       const key = words.slice(start, start + n).join(' ');
       if (seen.has(key)) continue;
       seen.add(key);
-      const shown = key.replace(/<num[^>]*>/g, '(number)');
-      if (k === 0) b.add(`o:${key}`, `starts with "${shown}"`, OPENING_WEIGHT);
-      else b.add(`os:${key}`, `a sentence starts with "${shown}"`, SENTENCE_OPENING_WEIGHT);
+      if (k === 0) b.add(`o:${key}`, `starts with "${shown(key)}"`, OPENING_WEIGHT);
+      else b.add(`os:${key}`, `a sentence starts with "${shown(key)}"`, SENTENCE_OPENING_WEIGHT);
     }
   });
 }
@@ -163,6 +162,11 @@ function addOpenings(b: Builder, words: readonly string[], sentenceStarts: reado
 function wordForm(word: string): string {
   if (!isNumber(word) || word.length <= 4) return word;
   return word.length <= 6 ? '<num5-6>' : word.length <= 9 ? '<num7-9>' : '<num10+>';
+}
+
+/** Words of a phrase as a moderator reads them: a long number's length class shows as "(number)". */
+function shown(phrase: string): string {
+  return phrase.replace(/<num[^>]*>/g, '(number)');
 }
 
 function wordReason(word: string): string {
@@ -201,7 +205,7 @@ export function extractFeatures(input: SpamInput, options: FeatureOptions = DEFA
       const key = `${words[i - 1]} ${words[i]}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      b.add(`b:${key}`, `phrase "${key}"`);
+      b.add(`b:${key}`, `phrase "${shown(key)}"`);
     }
     b.normalize(BIGRAM_SCALE);
   }

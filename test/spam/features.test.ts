@@ -108,4 +108,10 @@ describe('extractFeatures', () => {
     for (const content of ['It costs 3.5 million', 'Buy v!agra now', '2:19 best part', ':D nice'])
       expect(extractFeatures({ content }).reasons.filter((r) => r.startsWith('a sentence'))).toEqual([]);
   });
+
+  it('shows a long number in a phrase as "(number)", not as its internal length class', () => {
+    const reasons = extractFeatures({ content: 'call 07700900123 now. 07700900123 today' }).reasons;
+    expect(reasons).toEqual(expect.arrayContaining(['long number', 'phrase "call (number)"', 'starts with "call (number)"', 'a sentence starts with "(number) today"']));
+    expect(reasons.filter((r) => r.includes('<num'))).toEqual([]);
+  });
 });
