@@ -215,7 +215,7 @@ export function extractFeatures(input: SpamInput, options: FeatureOptions = DEFA
     addCharNgrams(b, words, skeletons, reasons);
     b.normalize(CHAR_SCALE);
   }
-  if (on.has('links')) addLinkFeatures(b, tokens.links, tokens.emailDomains);
+  if (on.has('links')) addLinkFeatures(b, tokens.links, tokens.emailDomains, input.permalink);
   if (on.has('shape')) addShapeFeatures(b, tokens.rest, words, skeletons, tokens.sentenceStarts);
   if (on.has('author')) addAuthorFeatures(b, input);
   if (on.has('meta')) addMetaFeatures(b, input);
@@ -285,7 +285,16 @@ class HashSet32 {
 
 const seenGrams = new HashSet32();
 
-function addLinkFeatures(b: Builder, links: Link[], emailDomains: string[]): void {
+/**
+ * A link to the site the comment is on (a reader pointing at another of its articles) is not
+ * the kind of link spam carries, so it is not counted as one: it gets a feature of its own,
+ * which starts at zero and learns from moderators. The corpora carry no permalink, so
+ * nothing else could teach it.
+ */
+function addLinkFeatures(b: Builder, allLinks: Link[], emailDomains: string[], permalink: string | undefined): void {
+  const site = permalink ? hostOf(permalink) : undefined;
+  const links = site ? allLinks.filter((link) => !sameSite(link.host, site)) : allLinks;
+  if (links.length < allLinks.length) b.add('l:ownsite', 'link to this site');
   const n = links.length;
   if (n > 0) b.add(`l:count${Math.min(n, 3)}`, n === 1 ? 'a link' : `${n} links`);
   for (const link of links.slice(0, 10)) {
@@ -400,6 +409,11 @@ function addMetaFeatures(b: Builder, input: SpamInput): void {
   for (const [key, value] of Object.entries(input.extra ?? {}).slice(0, 20)) {
     b.add(`m:x:${key}=${value}`, `${key} "${value}"`, 0.5);
   }
+}
+
+/** The same host, or one a subdomain of the other (`m.example.org`, `example.org`). */
+function sameSite(host: string, site: string): boolean {
+  return host === site || host.endsWith(`.${site}`) || site.endsWith(`.${host}`);
 }
 
 function hostOf(url: string): string | undefined {

@@ -16,7 +16,8 @@ const MAGIC = 'BSPM';
  * meaning, so a stored model is never scored with features it was not trained on. Version 2:
  * `opening` group, bigrams at 0.7, `minWeight`. Version 3: Cyrillic and Greek lookalikes in
  * Latin words map to Latin in skeletons; the bias learns at 0.3 of the weights' rate.
- * Version 4: the "asks for likes" feature and its prior; openings of later sentences;
+ * Version 4: the "asks for likes" feature and its prior; openings of later sentences; links
+ * to the comment's own site (from its permalink) are not counted as links;
  * contractions, numbers with units ("1980s", "10km") and dotted abbreviations keep their
  * spelling and are not obfuscation.
  */

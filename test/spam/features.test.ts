@@ -114,4 +114,16 @@ describe('extractFeatures', () => {
     expect(reasons).toEqual(expect.arrayContaining(['long number', 'phrase "call (number)"', 'starts with "call (number)"', 'a sentence starts with "(number) today"']));
     expect(reasons.filter((r) => r.includes('<num'))).toEqual([]);
   });
+
+  it("does not count a link to the comment's own site as a link", () => {
+    const content = 'See your earlier report: https://www.news.example.org/world/vote-count and m.news.example.org/x';
+    const here = extractFeatures({ content, permalink: 'https://news.example.org/world/today' }).reasons;
+    expect(here).toContain('link to this site');
+    expect(here.filter((r) => /link/.test(r) && r !== 'link to this site')).toEqual([]);
+    const elsewhere = extractFeatures({ content, permalink: 'https://other.example.com/story' }).reasons;
+    expect(elsewhere).toEqual(expect.arrayContaining(['2 links', 'link to news.example.org']));
+    expect(elsewhere).not.toContain('link to this site');
+    const mixed = extractFeatures({ content: `${content} http://bit.ly/x`, permalink: 'https://news.example.org/' }).reasons;
+    expect(mixed).toEqual(expect.arrayContaining(['link to this site', 'a link', 'link shortener bit.ly']));
+  });
 });

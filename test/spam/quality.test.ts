@@ -40,6 +40,15 @@ describe('quality on the real corpora', () => {
     expect(mean((r) => r.auc)).toBeGreaterThan(0.975);
   });
 
+  it("ships a default model that holds a link to another site but not a link to the comment's own", async () => {
+    const classifier = createClassifier(await loadDefaultModel());
+    const content = 'Your own report from March says otherwise: https://news.example.org/world/2026/03/vote-count';
+    const own = classifier.classify({ content, permalink: 'https://news.example.org/world/2026/11/vote' });
+    const other = classifier.classify({ content: content.replace('news.example.org', 'cheap-deals.example.com') });
+    expect(own.score).toBeLessThan(0.2);
+    expect(other.score).toBeGreaterThan(own.score + 0.3);
+  });
+
   it('ships a default model that separates obvious cases and explains itself', async () => {
     const classifier = createClassifier(await loadDefaultModel());
     const spam = classifier.classify({ content: 'ch3ck out my ch4nnel and SUBSCRIBE!!! http://bit.ly/free-v1agra' });

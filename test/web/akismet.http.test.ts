@@ -85,6 +85,18 @@ forEachDatabase('Akismet API', (database) => {
       expect(ham.headers['x-akismet-pro-tip']).toBeUndefined();
     });
 
+    it("does not count a link to the blog's own pages against a comment", async () => {
+      const content = 'Your own report from March says otherwise: https://blog.example/2026/03/budget-vote';
+      const own = await check({ comment_content: content, permalink: 'https://blog.example/2026/budget', comment_author: 'Ann' });
+      expect([own.statusCode, own.body]).toEqual([200, 'false']);
+      const elsewhere = await check({
+        comment_content: content.replace('blog.example', 'cheap-deals.example.com'),
+        permalink: 'https://blog.example/2026/budget',
+        comment_author: 'Ann',
+      });
+      expect([elsewhere.statusCode, elsewhere.body]).toEqual([200, 'true']);
+    });
+
     it('accepts every listed field and unknown ones (WordPress sends HTTP_* and POST_*)', async () => {
       const response = await check({
         user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0',
