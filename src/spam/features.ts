@@ -286,10 +286,11 @@ class HashSet32 {
 const seenGrams = new HashSet32();
 
 /**
- * A link to the site the comment is on (a reader pointing at another of its articles) is not
- * the kind of link spam carries, so it is not counted as one: it gets a feature of its own,
- * which starts at zero and learns from moderators. The corpora carry no permalink, so
- * nothing else could teach it.
+ * A link to the site the comment is on (a reader pointing at another of its articles; the
+ * permalink's host or a subdomain of it) is not the kind of link spam carries, so it is not
+ * counted as one: it gets a feature of its own, which starts at zero and learns from
+ * moderators. The corpora carry no permalink, so nothing else could teach it. A relative
+ * permalink (a site without a configured base URL) names no host, and then nothing changes.
  */
 function addLinkFeatures(b: Builder, allLinks: Link[], emailDomains: string[], permalink: string | undefined): void {
   const site = permalink ? hostOf(permalink) : undefined;
@@ -411,9 +412,12 @@ function addMetaFeatures(b: Builder, input: SpamInput): void {
   }
 }
 
-/** The same host, or one a subdomain of the other (`m.example.org`, `example.org`). */
+/**
+ * The site's host or one of its subdomains (`m.example.org` for `example.org`). Never the
+ * parent: a site at news.medium.com must not trust every link to medium.com.
+ */
 function sameSite(host: string, site: string): boolean {
-  return host === site || host.endsWith(`.${site}`) || site.endsWith(`.${host}`);
+  return host === site || host.endsWith(`.${site}`);
 }
 
 function hostOf(url: string): string | undefined {

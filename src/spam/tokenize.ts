@@ -28,14 +28,13 @@ export interface Tokens {
 // Zero-width and formatting characters are a cheap way to split a word invisibly.
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
 const COMBINING = /\p{M}+/gu;
-// Every repetition is bounded (an address's local part is at most 64 characters, a host
-// here at most 8 labels and a label 63): unbounded, a 64 KB comment of "a." or of letters
-// before one "@" took the matcher 2 s, retried from every position.
-const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@([\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8})/gu;
+// The e-mail and bare-domain patterns start only where a run of their characters starts: tried
+// from every position, a 64 KB comment of "a." or of letters before one "@" took 2 s.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu;
 const SCHEME_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]+/giu;
 // A bare domain needs a known TLD (or a two-letter country code) so "e.g." or "lol.ok" stay words.
 const BARE_DOMAIN =
-  /\b((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}(?:com|net|org|info|biz|xyz|pl|nl|br|es|it|jp|cn|au|ca|eu|ch|se|no|dk|fi|cz|ro|hu|ua|kr|vn|id|tr|mx|ar|za|nz|ie|be|at|pt|gr|top|online|site|club|shop|link|click|live|app|dev|io|ly|co|me|tv|us|uk|ru|de|fr|in|cc|ws|gl|gd|tk|ml|ga|cf|gq|pw|su))\b(\/[^\s<>"'`)\]]*)?/giu;
+  /(?<![\p{L}\p{N}.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|xyz|pl|nl|br|es|it|jp|cn|au|ca|eu|ch|se|no|dk|fi|cz|ro|hu|ua|kr|vn|id|tr|mx|ar|za|nz|ie|be|at|pt|gr|top|online|site|club|shop|link|click|live|app|dev|io|ly|co|me|tv|us|uk|ru|de|fr|in|cc|ws|gl|gd|tk|ml|ga|cf|gq|pw|su))\b(\/[^\s<>"'`)\]]*)?/giu;
 const WORD = /[\p{L}\p{N}]+(?:[@$|!*.'’][\p{L}\p{N}]+)*/gu;
 
 /** Folds a string to lower-case NFKD without combining marks or invisible characters. */
@@ -93,8 +92,8 @@ function decodeSafe(s: string): string {
 }
 
 /**
- * The words of folded text and where its sentences open. Single letters spaced out ("f r e e")
- * are joined into one word, within a sentence.
+ * The words of folded text and where its sentences open. Single letters spaced out ("f r e e",
+ * "F. R. E. E.") are joined into one word.
  */
 function wordsOf(text: string): Pick<Tokens, 'words' | 'sentenceStarts'> {
   const words: string[] = [];
@@ -115,9 +114,12 @@ function wordsOf(text: string): Pick<Tokens, 'words' | 'sentenceStarts'> {
   let end = 0;
   for (const match of text.matchAll(WORD)) {
     const word = match[0];
-    const opens = (words.length === 0 && run.length === 0) || endsSentence(text, end, match.index);
+    const single = word.length === 1 && /\p{L}/u.test(word);
+    // "F. R. E. E." spells a word: a full stop between single letters does not end a sentence.
+    const spelled = single && run.length > 0 && /^[.\s]*$/.test(text.slice(end, match.index));
+    const opens = (words.length === 0 && run.length === 0) || (!spelled && endsSentence(text, end, match.index));
     if (opens) flush();
-    if (word.length === 1 && /\p{L}/u.test(word)) {
+    if (single) {
       if (run.length === 0) runOpens = opens;
       run.push(word);
     } else {

@@ -95,6 +95,13 @@ describe('extractFeatures', () => {
     expect(extractFeatures({ content }).reasons.includes('asks for likes')).toBe(asks);
   });
 
+  it('gives openings to the next five sentences only, a line break ending one too', () => {
+    const content = ['One a', 'Two b', 'Three c', 'Four d', 'Five e', 'Six f', 'Seven g'].join('. ');
+    const oneWord = extractFeatures({ content }).reasons.filter((r) => /^a sentence starts with "\w+"$/.test(r));
+    expect(oneWord).toEqual(['two', 'three', 'four', 'five', 'six'].map((w) => `a sentence starts with "${w}"`));
+    expect(extractFeatures({ content: 'Nice song\nCheck out my channel' }).reasons).toContain('a sentence starts with "check out"');
+  });
+
   it("gives later sentences' openings features of their own", () => {
     const x = extractFeatures({ content: 'Nice song! Check out my channel. Check out my channel.' });
     expect(x.reasons).toContain('starts with "nice song"');
@@ -125,5 +132,9 @@ describe('extractFeatures', () => {
     expect(elsewhere).not.toContain('link to this site');
     const mixed = extractFeatures({ content: `${content} http://bit.ly/x`, permalink: 'https://news.example.org/' }).reasons;
     expect(mixed).toEqual(expect.arrayContaining(['link to this site', 'a link', 'link shortener bit.ly']));
+    // A site on a subdomain does not vouch for its parent domain's other tenants.
+    const parent = extractFeatures({ content: 'https://medium.com/@pillshop/buy-cheap', permalink: 'https://news.medium.com/p' }).reasons;
+    expect(parent).toEqual(expect.arrayContaining(['a link', 'link to medium.com']));
+    expect(parent).not.toContain('link to this site');
   });
 });

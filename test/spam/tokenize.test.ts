@@ -89,7 +89,16 @@ describe('tokenize', () => {
   it('finds where sentences open, not at decimals, times or symbols inside words', () => {
     expect(tokenize('It costs 3.5 million. Really? Yes!\r\nNo: 2:19 v!agra').sentenceStarts).toEqual([0, 4, 5, 6, 7]);
     expect(tokenize('Great. l i k e this').words).toEqual(['great', 'like', 'this']);
-    expect(tokenize('a b. c d e').words).toEqual(['a', 'b', 'cde']);
+    expect(tokenize('a b. Then c d e').words).toEqual(['a', 'b', 'then', 'cde']);
+    expect(tokenize('Get F. R. E. E. iPhone').words).toEqual(['get', 'free', 'iphone']);
     expect(tokenize('').sentenceStarts).toEqual([]);
+  });
+
+  it('finds long addresses and hosts whole', () => {
+    const local = 'x'.repeat(70);
+    const t = tokenize(`mail ${local}@a.b.c.d.e.f.g.h.i.example.com or see a.b.c.d.e.f.g.h.i.example.com/x`);
+    expect(t.emailDomains).toEqual(['a.b.c.d.e.f.g.h.i.example.com']);
+    expect(t.links.map((l) => l.host)).toEqual(['a.b.c.d.e.f.g.h.i.example.com']);
+    expect(t.words).toEqual(['mail', 'or', 'see']);
   });
 });
