@@ -28,13 +28,14 @@ export interface Tokens {
 // Zero-width and formatting characters are a cheap way to split a word invisibly.
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
 const COMBINING = /\p{M}+/gu;
-// The e-mail and bare-domain patterns start only where a run of their characters starts: tried
-// from every position, a 64 KB comment of "a." or of letters before one "@" took 2 s.
+// The e-mail and bare-domain patterns start only where a run of their characters starts (a
+// domain may follow "..." or "-"): tried from every position, a 64 KB comment of "a." or of
+// letters before one "@" took 2 s.
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu;
 const SCHEME_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]+/giu;
 // A bare domain needs a known TLD (or a two-letter country code) so "e.g." or "lol.ok" stay words.
 const BARE_DOMAIN =
-  /(?<![\p{L}\p{N}.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|xyz|pl|nl|br|es|it|jp|cn|au|ca|eu|ch|se|no|dk|fi|cz|ro|hu|ua|kr|vn|id|tr|mx|ar|za|nz|ie|be|at|pt|gr|top|online|site|club|shop|link|click|live|app|dev|io|ly|co|me|tv|us|uk|ru|de|fr|in|cc|ws|gl|gd|tk|ml|ga|cf|gq|pw|su))\b(\/[^\s<>"'`)\]]*)?/giu;
+  /(?<![\p{L}\p{N}]|[\p{L}\p{N}][.-]|[.-]-)((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|xyz|pl|nl|br|es|it|jp|cn|au|ca|eu|ch|se|no|dk|fi|cz|ro|hu|ua|kr|vn|id|tr|mx|ar|za|nz|ie|be|at|pt|gr|top|online|site|club|shop|link|click|live|app|dev|io|ly|co|me|tv|us|uk|ru|de|fr|in|cc|ws|gl|gd|tk|ml|ga|cf|gq|pw|su))\b(\/[^\s<>"'`)\]]*)?/giu;
 const WORD = /[\p{L}\p{N}]+(?:[@$|!*.'’][\p{L}\p{N}]+)*/gu;
 
 /** Folds a string to lower-case NFKD without combining marks or invisible characters. */
@@ -92,10 +93,28 @@ function decodeSafe(s: string): string {
 }
 
 /**
- * The words of folded text and where its sentences open. Single letters spaced out ("f r e e",
- * "F. R. E. E.") are joined into one word.
+ * The words of folded text and where its sentences open. Single letters spelled out ("f r e e",
+ * "f-r-e-e", and with full stops "F. R. E. E.", three letters or more) are joined into one
+ * word. A sentence ends at `.` `!` `?` `;` `:` before white space, or at a line break:
+ * "3.5", "2:19", "v!agra" and ":D" do not end one.
  */
 function wordsOf(text: string): Pick<Tokens, 'words' | 'sentenceStarts'> {
+  const tokens: string[] = [];
+  const gaps: string[] = [];
+  let end = 0;
+  for (const match of text.matchAll(WORD)) {
+    tokens.push(match[0]);
+    gaps.push(text.slice(end, match.index));
+    end = match.index + match[0].length;
+  }
+  const single = tokens.map((word) => word.length === 1 && /\p{L}/u.test(word));
+  const dotted = (i: number) => i > 0 && i < tokens.length && single[i - 1] && single[i] && /^\.\s?$/.test(gaps[i]);
+  // Token i continues the letters before it unless a sentence ends between them ("f-r-e-e" and
+  // "f r e e" spell one word); a full stop does not end one inside a chain of at least two
+  // ("F. R. E. E."), so "Thank u. L I K E this" keeps "u" to itself.
+  const continues = (i: number) =>
+    i > 0 && single[i - 1] && single[i] && (!endsSentence(gaps[i]) || (dotted(i) && (dotted(i - 1) || dotted(i + 1))));
+
   const words: string[] = [];
   const sentenceStarts: number[] = [];
   let run: string[] = [];
@@ -111,38 +130,26 @@ function wordsOf(text: string): Pick<Tokens, 'words' | 'sentenceStarts'> {
     }
     run = [];
   };
-  let end = 0;
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
-    const single = word.length === 1 && /\p{L}/u.test(word);
-    // "F. R. E. E." spells a word: a full stop between single letters does not end a sentence.
-    const spelled = single && run.length > 0 && /^[.\s]*$/.test(text.slice(end, match.index));
-    const opens = (words.length === 0 && run.length === 0) || (!spelled && endsSentence(text, end, match.index));
-    if (opens) flush();
-    if (single) {
-      if (run.length === 0) runOpens = opens;
+  tokens.forEach((word, i) => {
+    if (continues(i)) {
       run.push(word);
-    } else {
-      flush();
-      push(word, opens);
+      return;
     }
-    end = match.index + word.length;
-  }
+    flush();
+    const opens = i === 0 || endsSentence(gaps[i]);
+    if (single[i]) {
+      run = [word];
+      runOpens = opens;
+    } else push(word, opens);
+  });
   flush();
   return { words, sentenceStarts };
 }
 
-/**
- * True when the gap between two words ends a sentence: a line break, or `.` `!` `?` `;` `:`
- * before white space. "3.5", "2:19", "v!agra" and ":D" do not.
- */
-function endsSentence(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text[i];
-    if (c === '\n') return true;
-    if ((c === '.' || c === '!' || c === '?' || c === ';' || c === ':') && /\s/.test(text[i + 1] ?? '')) return true;
-  }
-  return false;
+/** True when the text between two words ends a sentence: a line break, or a stop before white space. */
+function endsSentence(gap: string): boolean {
+  // Most gaps are one space; a one-character gap ends a sentence only as a line break.
+  return gap.length < 2 ? gap === '\n' : /\n|[.!?;:]\s/.test(gap);
 }
 
 const LEET: Record<string, string> = {

@@ -80,6 +80,7 @@ describe('extractFeatures', () => {
     ['😼👍😏 Like This Comment 😏👍😼', true],
     ['SUB 4 SUB PLEASE LIKE THIS COMMENT', true],
     ['Great video. l i k e this comment', true],
+    ['Thank u. L I K E this comment', true],
     ["Great song. PLEASE DON'T LIKE THIS COMMENT IF YOU ARE WATCHING IN 2015!!!", true],
     ['I like this comment, well said', false],
     ["I don't like this comment", false],

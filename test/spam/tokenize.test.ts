@@ -91,6 +91,10 @@ describe('tokenize', () => {
     expect(tokenize('Great. l i k e this').words).toEqual(['great', 'like', 'this']);
     expect(tokenize('a b. Then c d e').words).toEqual(['a', 'b', 'then', 'cde']);
     expect(tokenize('Get F. R. E. E. iPhone').words).toEqual(['get', 'free', 'iphone']);
+    // One stop between single letters ends a sentence; a chain of them spells a word.
+    expect(tokenize('Thank u. L I K E this').words).toEqual(['thank', 'u', 'like', 'this']);
+    expect(tokenize('Options:\na\nb\nc').words).toEqual(['options', 'a', 'b', 'c']);
+    expect(tokenize('get f-r-e-e stuff').words).toEqual(['get', 'free', 'stuff']);
     expect(tokenize('').sentenceStarts).toEqual([]);
   });
 
@@ -100,5 +104,6 @@ describe('tokenize', () => {
     expect(t.emailDomains).toEqual(['a.b.c.d.e.f.g.h.i.example.com']);
     expect(t.links.map((l) => l.host)).toEqual(['a.b.c.d.e.f.g.h.i.example.com']);
     expect(t.words).toEqual(['mail', 'or', 'see']);
+    expect(tokenize('check this out...example.com or -evil.example.org').links.map((l) => l.host)).toEqual(['example.com', 'evil.example.org']);
   });
 });
