@@ -147,7 +147,7 @@ const SENTENCE_OPENING_WEIGHT = OPENING_WEIGHT / 2;
 function addOpenings(b: Builder, words: readonly string[], sentenceStarts: readonly number[]): void {
   const seen = new Set<string>();
   sentenceStarts.slice(0, 6).forEach((start, k) => {
-    const end = Math.min(sentenceStarts[k + 1] ?? words.length, words.length);
+    const end = sentenceEnd(sentenceStarts, k, words.length);
     for (let n = 1; n <= Math.min(2, end - start); n++) {
       const key = words.slice(start, start + n).join(' ');
       if (seen.has(key)) continue;
@@ -162,6 +162,11 @@ function addOpenings(b: Builder, words: readonly string[], sentenceStarts: reado
 function wordForm(word: string): string {
   if (!isNumber(word) || word.length <= 4) return word;
   return word.length <= 6 ? '<num5-6>' : word.length <= 9 ? '<num7-9>' : '<num10+>';
+}
+
+/** Where sentence `k` ends in a list of `length` words (the words are capped, the starts are not). */
+function sentenceEnd(sentenceStarts: readonly number[], k: number, length: number): number {
+  return Math.min(sentenceStarts[k + 1] ?? length, length);
 }
 
 /** Words of a phrase as a moderator reads them: a long number's length class shows as "(number)". */
@@ -215,10 +220,12 @@ export function extractFeatures(input: SpamInput, options: FeatureOptions = DEFA
     addCharNgrams(b, words, skeletons, reasons);
     b.normalize(CHAR_SCALE);
   }
-  if (on.has('links')) addLinkFeatures(b, tokens.links, tokens.emailDomains, input.permalink);
+  // The host of the page the comment is on: its own links and its referrer are judged by it.
+  const site = input.permalink ? hostOf(input.permalink) : undefined;
+  if (on.has('links')) addLinkFeatures(b, tokens.links, tokens.emailDomains, site);
   if (on.has('shape')) addShapeFeatures(b, tokens.rest, words, skeletons, tokens.sentenceStarts);
   if (on.has('author')) addAuthorFeatures(b, input);
-  if (on.has('meta')) addMetaFeatures(b, input);
+  if (on.has('meta')) addMetaFeatures(b, input, site);
   return b.finish();
 }
 
@@ -292,8 +299,7 @@ const seenGrams = new HashSet32();
  * moderators. The corpora carry no permalink, so nothing else could teach it. A relative
  * permalink (a site without a configured base URL) names no host, and then nothing changes.
  */
-function addLinkFeatures(b: Builder, allLinks: Link[], emailDomains: string[], permalink: string | undefined): void {
-  const site = permalink ? hostOf(permalink) : undefined;
+function addLinkFeatures(b: Builder, allLinks: Link[], emailDomains: string[], site: string | undefined): void {
   const links = site ? allLinks.filter((link) => !sameSite(link.host, site)) : allLinks;
   if (links.length < allLinks.length) b.add('l:ownsite', 'link to this site');
   const n = links.length;
@@ -331,7 +337,7 @@ const LIKE_WORDS = new Set(['like', 'upvote', 'thumb', 'thumbs']);
 
 function asksForLikes(skeletons: readonly string[], sentenceStarts: readonly number[]): boolean {
   if (!skeletons.some((w) => LIKE_WORDS.has(w))) return false;
-  return sentenceStarts.some((start, k) => LIKE_BAIT.test(skeletons.slice(start, sentenceStarts[k + 1] ?? skeletons.length).join(' ')));
+  return sentenceStarts.some((start, k) => LIKE_BAIT.test(skeletons.slice(start, sentenceEnd(sentenceStarts, k, skeletons.length)).join(' ')));
 }
 
 function addShapeFeatures(b: Builder, rest: string, words: string[], skeletons: string[], sentenceStarts: readonly number[]): void {
@@ -384,7 +390,7 @@ function addAuthorFeatures(b: Builder, input: SpamInput): void {
 /** Keys of the features that carry prior weights in a fresh model (see model.ts). */
 export const PRIOR_KEYS = { honeypot: 'm:honeypot', tooFast: 'm:fast<3', scripted: 'm:ua:scripted', likeBait: 's:likebait' } as const;
 
-function addMetaFeatures(b: Builder, input: SpamInput): void {
+function addMetaFeatures(b: Builder, input: SpamInput, site: string | undefined): void {
   if (input.honeypotFilled) b.add(PRIOR_KEYS.honeypot, 'hidden field filled in');
   const s = input.secondsToSubmit;
   if (s !== undefined && Number.isFinite(s)) {
@@ -400,7 +406,7 @@ function addMetaFeatures(b: Builder, input: SpamInput): void {
   if (input.referrer !== undefined && input.permalink) {
     const ref = hostOf(input.referrer);
     if (!ref) b.add('m:ref:none', 'no referrer');
-    else if (ref !== hostOf(input.permalink)) b.add(`m:ref:other:${ref}`, `referred from ${ref}`);
+    else if (ref !== site) b.add(`m:ref:other:${ref}`, `referred from ${ref}`);
   }
   if (input.ip) {
     b.add(`m:ip:${input.ip}`, `address ${input.ip}`);

@@ -211,12 +211,17 @@ export function skeleton(word: string): string {
  * disguises; counted as such, the flag fired mostly on ordinary comments and leant toward ham.
  */
 export function isDisguised(word: string, wordSkeleton: string): boolean {
-  return wordSkeleton !== word && wordSkeleton !== word.replace(/['’]/g, '').replace(/(\p{L})\1{2,}/gu, '$1$1');
+  return wordSkeleton !== word && wordSkeleton !== shrinkRuns(word.replace(/['’]/g, ''));
 }
 
 /** Drops symbols and shrinks runs of three or more equal letters to two. */
 function squeeze(word: string): string {
-  return word.replace(/[^\p{L}\p{N}]/gu, '').replace(/(\p{L})\1{2,}/gu, '$1$1');
+  return shrinkRuns(word.replace(/[^\p{L}\p{N}]/gu, ''));
+}
+
+/** Runs of three or more equal letters shrink to two ("sooooo" → "soo"). */
+function shrinkRuns(word: string): string {
+  return word.replace(/(\p{L})\1{2,}/gu, '$1$1');
 }
 
 /**
